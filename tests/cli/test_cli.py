@@ -1,0 +1,209 @@
+"""The command line, run as a person runs it: real files, real output, real exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from timeline.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
+    status = main(list(arguments))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_dates_json_gives_edtf_bounds_and_display(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "dates", "--json", "44 BC", "July 2023")
+    assert status == 0
+    assert [json.loads(line) for line in out.splitlines()] == [
+        {
+            "input": "44 BC",
+            "edtf": "-0043",
+            "earliest": "-0043-01-01",
+            "latest": "-0043-12-31",
+            "display": "44 BC",
+        },
+        {
+            "input": "July 2023",
+            "edtf": "2023-07",
+            "earliest": "2023-07-01",
+            "latest": "2023-07-31",
+            "display": "July 2023",
+        },
+    ]
+
+
+def test_dates_failure_is_reported_per_input(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "dates", "--json", "2023-02-30", "1450?")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert status != 0
+    assert lines[0]["input"] == "2023-02-30" and "no day 30" in lines[0]["error"]
+    assert lines[1]["edtf"] == "1450?"
+
+
+def test_dates_reads_relative_words_against_the_reference(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "dates", "--reference", "2023-01-10", "--json", "December", "yesterday")
+    assert status == 0
+    assert [json.loads(line)["edtf"] for line in out.splitlines()] == ["2022-12", "2023-01-09"]
+
+
+def test_dates_human_output(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "dates", "15 March 44 BC")
+    assert status == 0
+    assert "-0043-03-15" in out and "15 March 44 BC · day precision" in out
+
+
+def test_add_then_list(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    assert (
+        run(
+            capsys,
+            "add",
+            "--db",
+            str(db_path),
+            "--title",
+            "Ides of March",
+            "--start",
+            "15 March 44 BC",
+            "--category",
+            "Rome",
+            "--description",
+            "Caesar is killed",
+        )[1].strip()
+        == "1"
+    )
+    run(
+        capsys,
+        "add",
+        "--db",
+        str(db_path),
+        "--title",
+        "Vilnius summit",
+        "--start",
+        "11 July 2023",
+        "--end",
+        "12 July 2023",
+    )
+    status, out, _ = run(capsys, "list", "--db", str(db_path), "--json")
+    events = json.loads(out)
+    assert status == 0
+    assert [(e["id"], e["title"], e["start"], e["end"], e["category"]) for e in events] == [
+        (1, "Ides of March", "-0043-03-15", None, "Rome"),
+        (2, "Vilnius summit", "2023-07-11", "2023-07-12", None),
+    ]
+    assert events[0]["description"] == "Caesar is killed"
+    _, out, _ = run(capsys, "list", "--db", str(db_path), "--from", "2000", "--to", "2030")
+    assert "Vilnius summit" in out and "Ides" not in out
+    _, out, _ = run(capsys, "list", "--db", str(db_path), "--search", "caesar", "--json")
+    assert [e["title"] for e in json.loads(out)] == ["Ides of March"]
+
+
+def test_bad_input_is_one_line_on_stderr_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    status, out, err = run(capsys, "add", "--db", str(db_path), "--title", "x", "--start", "2023-02-30")
+    assert status != 0 and out == ""
+    assert err == "timeline: --start: '2023-02-30': February 2023 has no day 30 (it has 28 days)\n"
+    assert not db_path.exists()
+    status, _, err = run(
+        capsys, "add", "--db", str(db_path), "--title", "x", "--start", "2000", "--end", "1990"
+    )
+    assert status != 0 and "before the start" in err
+    status, _, err = run(capsys, "add", "--db", str(db_path), "--title", "  ", "--start", "2000")
+    assert status != 0 and "needs a title" in err
+
+
+def test_a_foreign_file_is_refused_by_every_command(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("not a timeline")
+    for command in (["add", "--title", "x", "--start", "2000"], ["list"], ["check"]):
+        status, _, err = run(capsys, *command, "--db", str(path))
+        assert status != 0 and "not a timeline" in err
+    assert path.read_text() == "not a timeline"
+
+
+def test_the_default_timeline_is_the_sample(
+    capsys: pytest.CaptureFixture[str], private_data_dir: Path
+) -> None:
+    status, out, _ = run(capsys, "list", "--json")
+    titles = [e["title"] for e in json.loads(out)]
+    assert status == 0
+    assert "Vilnius summit" in titles and "Full-scale invasion of Ukraine" in titles
+    assert (private_data_dir / "default.timeline.db").exists()
+    assert run(capsys, "check")[0] == 0
+
+
+def test_check_finds_a_row_whose_bounds_were_tampered_with(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    import sqlite3
+
+    run(capsys, "add", "--db", str(db_path), "--title", "x", "--start", "2000")
+    assert run(capsys, "check", "--db", str(db_path))[0] == 0
+    connection = sqlite3.connect(db_path)
+    connection.execute("UPDATE events SET earliest = 0")
+    connection.commit()
+    connection.close()
+    status, _, err = run(capsys, "check", "--db", str(db_path))
+    assert status != 0 and "bounds do not match" in err
+
+
+def test_errors_never_show_a_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "list", "--db", str(tmp_path / "missing.db")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert result.stderr.startswith("timeline: ") and "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+ADD_FOREVER = """
+import sys
+from timeline.cli import main
+n = 0
+while True:
+    n += 1
+    main(["add", "--db", sys.argv[1], "--title", f"event {n}", "--start", f"{1000 + n % 1000}"])
+"""
+
+
+def test_killing_add_never_loses_an_add_that_reported_success(db_path: Path) -> None:
+    reported: list[int] = []
+    rng = random.Random(7)
+    for _ in range(6):
+        process = subprocess.Popen(
+            [sys.executable, "-u", "-c", ADD_FOREVER, str(db_path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        time.sleep(0.6 + rng.random() * 0.6)
+        os.kill(process.pid, signal.SIGKILL)
+        out, _ = process.communicate()
+        reported += [int(line) for line in out.split()]
+    assert len(reported) > 10
+    from timeline.store.check import check_file
+    from timeline.store.database import open_database
+    from timeline.store.repository import TimelineRepository
+
+    with open_database(db_path, readonly=True) as database:
+        stored = {event.id for event in TimelineRepository(database).events()}
+    assert set(reported) <= stored
+    assert check_file(db_path)[0] == []

@@ -1,0 +1,263 @@
+"""The command line: ``timeline [FILE]`` starts the app; sub-commands work on files directly.
+
+Every known problem ends as one line on stderr and a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from timeline.core.dates import MAX_INSTANT, MIN_INSTANT, DateError, HistoricalDate, first_and_last_day
+from timeline.core.model import Event
+from timeline.core.parsing import parse, parse_date
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class CommandError(Exception):
+    """A problem with what was asked on the command line; the message is shown as is."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = _build_parser()
+    if not arguments or (arguments[0] not in _COMMANDS and not arguments[0].startswith("-")):
+        return _run_guarded(lambda: _start_gui(arguments))
+    options = parser.parse_args(arguments)
+    return _run_guarded(lambda: options.handler(options))
+
+
+def _run_guarded(action: Callable[[], int]) -> int:
+    from timeline.io.native_json import FormatError
+    from timeline.store.errors import StoreError
+
+    try:
+        return action()
+    except (CommandError, DateError, StoreError, FormatError) as error:
+        print(f"timeline: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("timeline: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _start_gui(arguments: list[str]) -> int:
+    if len(arguments) > 1:
+        raise CommandError(f"unknown command {arguments[0]!r} (see timeline --help)")
+    from timeline.ui.app import run_app
+
+    path = Path(arguments[0]) if arguments else None
+    if path is not None and not path.exists():
+        raise CommandError(f"{path}: no such file (to create a timeline use: timeline add --db {path} …)")
+    return run_app(path)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline",
+        description="Timeline: dated events on a zoomable timeline. With no command, or with a"
+        " FILE, the app starts on that timeline (the default timeline otherwise).",
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    dates = commands.add_parser("dates", help="show how date text is understood")
+    dates.add_argument("texts", nargs="+", metavar="TEXT")
+    dates.add_argument("--reference", metavar="DATE", help="the day relative words are read against")
+    dates.add_argument("--json", action="store_true", help="one JSON object a line")
+    dates.set_defaults(handler=_dates)
+
+    add = commands.add_parser("add", help="add one event")
+    _add_db_option(add)
+    add.add_argument("--title", required=True)
+    add.add_argument("--start", required=True, metavar="DATE")
+    add.add_argument("--end", metavar="DATE")
+    add.add_argument("--category", metavar="C")
+    add.add_argument("--description", default="", metavar="D")
+    add.add_argument("--source", default="", metavar="S")
+    add.add_argument("--url", default="", metavar="U")
+    add.add_argument("--tag", action="append", default=[], dest="tags", metavar="TAG")
+    add.set_defaults(handler=_add)
+
+    listing = commands.add_parser("list", help="list events in time order")
+    _add_db_option(listing)
+    listing.add_argument("--from", dest="since", metavar="DATE")
+    listing.add_argument("--to", dest="until", metavar="DATE")
+    listing.add_argument("--search", metavar="TEXT", help="only events containing these words")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=_list)
+
+    check = commands.add_parser("check", help="check a file's integrity; exit status 0 when all is well")
+    _add_db_option(check)
+    check.set_defaults(handler=_check)
+    return parser
+
+
+_COMMANDS = ("dates", "add", "list", "check")
+
+
+def _add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", type=Path, metavar="FILE", help="the timeline file (default: your default timeline)"
+    )
+
+
+def _database_path(options: argparse.Namespace) -> Path:
+    if options.db is not None:
+        return Path(options.db)
+    from timeline.workspace import default_timeline_path
+
+    return default_timeline_path()
+
+
+def _parse_option(name: str, text: str, reference: HistoricalDate | None = None) -> HistoricalDate:
+    try:
+        return parse_date(text, reference)
+    except DateError as error:
+        raise CommandError(f"{name}: {error}") from None
+
+
+# dates ------------------------------------------------------------------------------------
+
+
+def _dates(options: argparse.Namespace) -> int:
+    reference = _parse_option("--reference", options.reference) if options.reference else None
+    status = EXIT_OK
+    for text in options.texts:
+        try:
+            value = parse(text, reference)
+        except DateError as error:
+            status = EXIT_FAILED
+            if options.json:
+                print(json.dumps({"input": text, "error": str(error)}, ensure_ascii=False))
+            else:
+                print(f"{text}: {error}", file=sys.stderr)
+            continue
+        earliest, latest = _day_bounds(value.earliest, value.latest)
+        record = {
+            "input": text,
+            "edtf": value.edtf(),
+            "earliest": earliest,
+            "latest": latest,
+            "display": value.display(),
+        }
+        if options.json:
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            precision = f" · {value.precision.label} precision" if isinstance(value, HistoricalDate) else ""
+            print(
+                f"{text}\n  EDTF     {record['edtf']}\n  days     {earliest or '…'} to {latest or '…'}\n"
+                f"  reads    {record['display']}{precision}"
+            )
+    return status
+
+
+def _day_bounds(earliest: int, latest: int) -> tuple[str | None, str | None]:
+    """First and last day covered; ``None`` for an open or unknown end."""
+    first, last = first_and_last_day(
+        earliest if earliest != MIN_INSTANT else 0, latest if latest != MAX_INSTANT else 1
+    )
+    return (first if earliest != MIN_INSTANT else None), (last if latest != MAX_INSTANT else None)
+
+
+# add --------------------------------------------------------------------------------------
+
+
+def _add(options: argparse.Namespace) -> int:
+    from timeline.store.database import open_database
+    from timeline.store.repository import TimelineRepository
+
+    start = _parse_option("--start", options.start)
+    end = _parse_option("--end", options.end) if options.end else None
+    try:
+        event = Event(
+            title=options.title,
+            start=start,
+            end=end,
+            description=options.description,
+            category=options.category or None,
+            tags=tuple(options.tags),
+            source=options.source,
+            url=options.url,
+        )
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    with open_database(_database_path(options)) as database:
+        event_id = TimelineRepository(database).add_event(event)
+    print(event_id)
+    return EXIT_OK
+
+
+# list -------------------------------------------------------------------------------------
+
+
+def _list(options: argparse.Namespace) -> int:
+    from timeline.store.database import open_database
+    from timeline.store.repository import TimelineRepository
+
+    since = _parse_option("--from", options.since).earliest if options.since else MIN_INSTANT
+    until = _parse_option("--to", options.until).latest if options.until else MAX_INSTANT
+    if until <= since:
+        raise CommandError("--to is before --from")
+    with open_database(_database_path(options), readonly=True) as database:
+        repository = TimelineRepository(database)
+        if options.search is not None:
+            events = [e for e in repository.search(options.search) if e.latest > since and e.earliest < until]
+        elif options.since or options.until:
+            events = repository.events_between(since, until)
+        else:
+            events = repository.events()
+    if options.json:
+        print(json.dumps([_event_json(event) for event in events], ensure_ascii=False, indent=2))
+    else:
+        for event in events:
+            category = f"  [{event.category}]" if event.category else ""
+            print(f"{event.id:>6}  {event.display_when():<34}  {event.title}{category}")
+    return EXIT_OK
+
+
+def _event_json(event: Event) -> dict[str, Any]:
+    end = event.end
+    return {
+        "id": event.id,
+        "title": event.title,
+        "start": event.start.edtf(),
+        "end": None if end is None else (end.value if not isinstance(end, HistoricalDate) else end.edtf()),
+        "display": event.display_when(),
+        "category": event.category,
+        "tags": list(event.tags),
+        "description": event.description,
+        "source": event.source,
+        "url": event.url,
+        "colour": event.colour,
+        "created": event.created,
+        "modified": event.modified,
+    }
+
+
+# check ------------------------------------------------------------------------------------
+
+
+def _check(options: argparse.Namespace) -> int:
+    from timeline.store.check import check_file
+
+    path = _database_path(options)
+    problems, count = check_file(path)
+    for problem in problems:
+        print(f"{path}: {problem}", file=sys.stderr)
+    if problems:
+        return EXIT_FAILED
+    print(f"{path}: OK ({count} events)")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

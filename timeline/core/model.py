@@ -1,0 +1,114 @@
+"""What a timeline holds: events, categories and eras, as frozen values.
+
+The store turns rows into these and back; nothing here knows about SQL or Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from timeline.core.dates import MAX_INSTANT, DateError, HistoricalDate, Interval, OpenEnd
+
+EventEnd = HistoricalDate | OpenEnd | None
+"""An event's end: a date, open (ongoing) or unknown, or ``None`` for a point event."""
+
+
+def when_of(start: HistoricalDate, end: EventEnd) -> HistoricalDate | Interval:
+    """The start and end as one value; checks that the end is not before the start."""
+    return start if end is None else Interval(start, end)
+
+
+def edtf_of(start: HistoricalDate, end: EventEnd) -> str:
+    return when_of(start, end).edtf()
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    name: str
+    colour: str = ""
+    parent_id: int | None = None
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise ValueError("a category needs a name")
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened, at a point (``end is None``) or over a span."""
+
+    title: str
+    start: HistoricalDate
+    end: EventEnd = None
+    description: str = ""
+    category: str | None = None
+    tags: tuple[str, ...] = ()
+    source: str = ""
+    url: str = ""
+    colour: str = ""
+    id: int | None = None
+    created: str = ""
+    modified: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.title.strip():
+            raise ValueError("an event needs a title")
+        if isinstance(self.end, HistoricalDate | OpenEnd):
+            try:
+                Interval(self.start, self.end)
+            except DateError as error:
+                raise ValueError(f"event {self.title!r}: {error}") from None
+
+    @property
+    def is_point(self) -> bool:
+        return self.end is None
+
+    @property
+    def earliest(self) -> int:
+        return self.start.earliest
+
+    @property
+    def latest(self) -> int:
+        """Exclusive end of everything the event can cover; far in the future when open."""
+        if self.end is None:
+            return self.start.latest
+        if isinstance(self.end, OpenEnd):
+            return MAX_INSTANT
+        return self.end.latest
+
+    def when(self) -> HistoricalDate | Interval:
+        return when_of(self.start, self.end)
+
+    def display_when(self) -> str:
+        return self.when().display()
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    """A named background span such as a war or a reign."""
+
+    name: str
+    start: HistoricalDate
+    end: HistoricalDate | OpenEnd
+    colour: str = ""
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise ValueError("an era needs a name")
+        try:
+            Interval(self.start, self.end)
+        except DateError as error:
+            raise ValueError(f"era {self.name!r}: {error}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineContent:
+    """A whole timeline as plain values: what the sample and the JSON format hold."""
+
+    title: str = ""
+    categories: tuple[Category, ...] = ()
+    events: tuple[Event, ...] = ()
+    eras: tuple[Era, ...] = ()
+    extra: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,165 @@
+"""Timeline's own JSON format: a whole timeline, lossless, versioned.
+
+``{"format": "timeline", "version": 1, "title": …, "categories": […], "events": […],
+"eras": […]}``; dates are EDTF text. Problems are reported with the JSON path of the value.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from timeline.core.dates import DateError, HistoricalDate, OpenEnd
+from timeline.core.edtf import read_edtf_date
+from timeline.core.model import Category, Era, Event, EventEnd, TimelineContent
+
+FORMAT_NAME = "timeline"
+FORMAT_VERSION = 1
+
+
+class FormatError(ValueError):
+    """A file that cannot be read; the message names the place and the value."""
+
+
+def read_timeline_json(path: Path) -> TimelineContent:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FormatError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise FormatError(f"{path}: cannot read ({error.strerror})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FormatError(
+            f"{path}: not JSON ({error.msg} at line {error.lineno}, column {error.colno})"
+        ) from None
+    return content_from_json(data, str(path))
+
+
+def content_from_json(data: Any, where: str = "JSON") -> TimelineContent:
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise FormatError(f'{where}: not a Timeline JSON file (no "format": "timeline")')
+    version = data.get("version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise FormatError(f"{where}: version {version!r} is not one this program reads")
+    categories = tuple(
+        Category(
+            _text(item, "name", f"{where}: categories[{index}]", required=True),
+            _text(item, "colour", f"{where}: categories[{index}]"),
+        )
+        for index, item in enumerate(_list(data, "categories", where))
+    )
+    events = tuple(
+        _event(item, f"{where}: events[{index}]") for index, item in enumerate(_list(data, "events", where))
+    )
+    eras = tuple(
+        _era(item, f"{where}: eras[{index}]") for index, item in enumerate(_list(data, "eras", where))
+    )
+    return TimelineContent(_text(data, "title", where), categories, events, eras)
+
+
+def _list(data: dict[str, Any], key: str, where: str) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise FormatError(f"{where}: {key!r} must be a list")
+    return value
+
+
+def _text(item: Any, key: str, where: str, required: bool = False) -> str:
+    if not isinstance(item, dict):
+        raise FormatError(f"{where}: must be an object")
+    value = item.get(key, "")
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise FormatError(f"{where}.{key}: must be {'non-empty ' if required else ''}text, not {value!r}")
+    return value
+
+
+def _date(item: dict[str, Any], key: str, where: str) -> HistoricalDate:
+    text = _text(item, key, where, required=True)
+    try:
+        return read_edtf_date(text)
+    except DateError as error:
+        raise FormatError(f"{where}.{key}: {text!r} is not an EDTF date ({error})") from None
+
+
+def _end(item: dict[str, Any], where: str) -> EventEnd:
+    text = item.get("end")
+    if text is None:
+        return None
+    if text in (OpenEnd.OPEN.value, OpenEnd.UNKNOWN.value):
+        return OpenEnd(text)
+    return _date(item, "end", where)
+
+
+def _event(item: Any, where: str) -> Event:
+    title = _text(item, "title", where, required=True)
+    tags = item.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        raise FormatError(f"{where}.tags: must be a list of text")
+    try:
+        return Event(
+            title=title,
+            start=_date(item, "start", where),
+            end=_end(item, where),
+            description=_text(item, "description", where),
+            category=_text(item, "category", where) or None,
+            tags=tuple(tags),
+            source=_text(item, "source", where),
+            url=_text(item, "url", where),
+            colour=_text(item, "colour", where),
+        )
+    except ValueError as error:
+        if isinstance(error, FormatError):
+            raise
+        raise FormatError(f"{where}: {error}") from None
+
+
+def _era(item: Any, where: str) -> Era:
+    end = _end(item, where)
+    if end is None:
+        raise FormatError(f'{where}.end: an era needs an end (EDTF, or ".." when ongoing)')
+    try:
+        return Era(
+            _text(item, "name", where, required=True),
+            _date(item, "start", where),
+            end,
+            _text(item, "colour", where),
+        )
+    except ValueError as error:
+        if isinstance(error, FormatError):
+            raise
+        raise FormatError(f"{where}: {error}") from None
+
+
+def content_to_json(content: TimelineContent) -> dict[str, Any]:
+    def end_text(end: EventEnd) -> str | None:
+        if end is None:
+            return None
+        return end.value if isinstance(end, OpenEnd) else end.edtf()
+
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "title": content.title,
+        "categories": [{"name": c.name, "colour": c.colour} for c in content.categories],
+        "events": [
+            {
+                "title": e.title,
+                "start": e.start.edtf(),
+                "end": end_text(e.end),
+                "category": e.category or "",
+                "tags": list(e.tags),
+                "description": e.description,
+                "source": e.source,
+                "url": e.url,
+                "colour": e.colour,
+            }
+            for e in content.events
+        ],
+        "eras": [
+            {"name": era.name, "start": era.start.edtf(), "end": end_text(era.end), "colour": era.colour}
+            for era in content.eras
+        ],
+    }

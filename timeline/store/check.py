@@ -1,0 +1,56 @@
+"""A full check of a timeline file: SQLite's own integrity, the search index and every date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from timeline.core.dates import DateError
+from timeline.store.database import open_database
+from timeline.store.errors import translated_errors
+from timeline.store.migrations import SCHEMA_VERSION
+from timeline.store.repository import TimelineRepository, event_bounds
+
+
+def check_file(path: Path) -> tuple[list[str], int]:
+    """Problems found (empty when all is well) and the number of events checked.
+
+    The file is opened read-only: checking never changes it.
+    """
+    problems: list[str] = []
+    with open_database(path, readonly=True) as database, translated_errors(path):
+        db = database.db
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            problems.append(
+                f"file format {version} is older than {SCHEMA_VERSION}; open it once for writing to upgrade"
+            )
+            return problems, 0
+        problems += [f"SQLite: {row[0]}" for row in db.execute("PRAGMA integrity_check") if row[0] != "ok"]
+        problems += [
+            f"event {row[1]} refers to a missing {row[2]} row"
+            for row in db.execute("PRAGMA foreign_key_check")
+        ]
+        indexed = db.execute("SELECT count(*) FROM events_fts_docsize").fetchone()[0]
+        count = db.execute("SELECT count(*) FROM events").fetchone()[0]
+        if indexed != count:
+            problems.append(f"search index holds {indexed} events, the table {count}")
+        problems += _check_event_rows(TimelineRepository(database))
+    return problems, count
+
+
+def _check_event_rows(repository: TimelineRepository) -> list[str]:
+    problems = []
+    rows = repository.db.execute(
+        "SELECT id, start_date, end_date, earliest, start_latest, end_earliest, latest, span_class"
+        " FROM events"
+    )
+    for event_id, start, end, *stored in rows:
+        try:
+            event = repository.get_event(event_id)
+        except (DateError, ValueError) as error:
+            problems.append(f"event {event_id}: dates {start!r} / {end!r} cannot be read ({error})")
+            continue
+        expected = event_bounds(event)
+        if list(expected.values()) != stored:
+            problems.append(f"event {event_id}: stored bounds do not match its dates {start!r} / {end!r}")
+    return problems

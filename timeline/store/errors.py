@@ -1,0 +1,52 @@
+"""The store's error family: problems to tell the user about, each with a clear message."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """A known problem with a timeline file; the message is meant for a person."""
+
+
+class NotATimelineError(StoreError):
+    """The file exists but is not one of ours (another program's data, or not SQLite at all)."""
+
+
+class CorruptFileError(StoreError):
+    """The file is ours but damaged or truncated."""
+
+
+class NewerSchemaError(StoreError):
+    """The file was written by a newer version of the program."""
+
+
+class FileInUseError(StoreError):
+    """Another process holds the file for writing."""
+
+
+class DiskFullError(StoreError):
+    """A write failed for lack of space; nothing of it was kept."""
+
+
+@contextlib.contextmanager
+def translated_errors(path: Path | str) -> Iterator[None]:
+    """Turn sqlite3's errors into :class:`StoreError` with the file named; let bugs through."""
+    try:
+        yield
+    except sqlite3.DatabaseError as error:
+        message = str(error)
+        if "malformed" in message or "not a database" in message:
+            raise CorruptFileError(f"{path}: the file is damaged ({message})") from error
+        if "disk is full" in message or "disk I/O" in message:
+            raise DiskFullError(f"{path}: could not write ({message}); the change was not saved") from error
+        if "locked" in message or "busy" in message:
+            raise FileInUseError(f"{path}: the file is in use by another program") from error
+        if "readonly" in message or "read-only" in message:
+            raise StoreError(f"{path}: the file is read-only") from error
+        if isinstance(error, sqlite3.OperationalError) and "unable to open" in message:
+            raise StoreError(f"{path}: cannot open the file ({message})") from error
+        raise

@@ -1,0 +1,360 @@
+"""Reading and writing events, categories and eras; rows in, core values out.
+
+Every write runs in one transaction and is committed before the method returns, so there is
+no "save": what a call reported as done is on disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from timeline.core.dates import MAX_INSTANT, HistoricalDate, OpenEnd
+from timeline.core.edtf import read_edtf_date
+from timeline.core.model import Category, Era, Event, EventEnd, TimelineContent
+from timeline.store.database import TimelineDatabase
+from timeline.store.errors import StoreError, translated_errors
+
+_EVENT_COLUMNS = (
+    "events.id, title, start_date, end_date, description, categories.name, tags, source, url,"
+    " events.colour, created, modified"
+)
+_EVENT_FROM = "events LEFT JOIN categories ON categories.id = events.category_id"
+_INT64_MIN = -(2**63)
+
+
+def span_class(earliest: int, latest: int) -> int:
+    """The bit length of a span: every event of class ``c`` lasts less than ``2**c`` seconds."""
+    return (latest - earliest).bit_length()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _end_text(end: EventEnd) -> str | None:
+    if end is None:
+        return None
+    return end.value if isinstance(end, OpenEnd) else end.edtf()
+
+
+def _end_from_text(text: str | None) -> EventEnd:
+    if text is None:
+        return None
+    if text in (OpenEnd.OPEN.value, OpenEnd.UNKNOWN.value):
+        return OpenEnd(text)
+    return read_edtf_date(text)
+
+
+def event_bounds(event: Event) -> dict[str, int]:
+    """The derived integer columns of an event row."""
+    start, end = event.start, event.end
+    if end is None:
+        end_earliest = start.earliest
+    elif isinstance(end, OpenEnd):
+        end_earliest = MAX_INSTANT
+    else:
+        end_earliest = end.earliest
+    return {
+        "earliest": event.earliest,
+        "start_latest": start.latest,
+        "end_earliest": end_earliest,
+        "latest": event.latest,
+        "span_class": span_class(event.earliest, event.latest),
+    }
+
+
+def fts_query(text: str) -> str:
+    """A person's search text as a safe FTS5 query: every word must occur, ``word*`` is a prefix.
+
+    Quotes around several words keep them together as a phrase. Nothing a person types can
+    make the query invalid, because every term is passed as a quoted string.
+    """
+    terms = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
+        raw = phrase if phrase else word
+        prefix = bool(word) and raw.endswith("*")
+        cleaned = raw.rstrip("*").replace('"', " ").strip()
+        if cleaned:
+            terms.append(f'"{cleaned}"' + ("*" if prefix else ""))
+    return " ".join(terms)
+
+
+class TimelineRepository:
+    """CRUD, window queries and search over one open :class:`TimelineDatabase`."""
+
+    def __init__(self, database: TimelineDatabase) -> None:
+        self.database = database
+        self.db = database.db
+        self._span_classes: list[int] | None = None
+
+    # Settings ---------------------------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        with translated_errors(self.database.path):
+            row = self.db.execute("SELECT value FROM settings WHERE key = 'title'").fetchone()
+        return row[0] if row else ""
+
+    def set_title(self, title: str) -> None:
+        with self._writing():
+            self.db["settings"].upsert({"key": "title", "value": title}, pk="key")
+
+    # Categories -------------------------------------------------------------------------
+
+    def categories(self) -> list[Category]:
+        with translated_errors(self.database.path):
+            rows = self.db.execute(
+                "SELECT id, name, colour, parent_id FROM categories ORDER BY name COLLATE NOCASE"
+            ).fetchall()
+        return [Category(name, colour, parent, id_) for id_, name, colour, parent in rows]
+
+    def add_category(self, category: Category) -> int:
+        with self._writing():
+            return self._insert_category(category)
+
+    def _insert_category(self, category: Category) -> int:
+        existing = self.db.execute("SELECT id FROM categories WHERE name = ?", [category.name]).fetchone()
+        if existing:
+            raise StoreError(f"a category named {category.name!r} exists already")
+        cursor = self.db.execute(
+            "INSERT INTO categories (name, colour, parent_id) VALUES (?, ?, ?)",
+            [category.name, category.colour, category.parent_id],
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def _category_id(self, name: str | None) -> int | None:
+        """The id of a category by name, creating it when it is new."""
+        if not name:
+            return None
+        row = self.db.execute("SELECT id FROM categories WHERE name = ?", [name]).fetchone()
+        return row[0] if row else self._insert_category(Category(name))
+
+    # Events -----------------------------------------------------------------------------
+
+    def add_event(self, event: Event) -> int:
+        with self._writing():
+            return self._insert_event(event)
+
+    def _insert_event(self, event: Event) -> int:
+        now = _now()
+        row = self._event_row(event)
+        row["created"] = event.created or now
+        row["modified"] = event.modified or now
+        columns = ", ".join(row)
+        placeholders = ", ".join("?" for _ in row)
+        cursor = self.db.execute(
+            f"INSERT INTO events ({columns}) VALUES ({placeholders})", list(row.values())
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def _event_row(self, event: Event) -> dict[str, Any]:
+        return {
+            "title": event.title,
+            "start_date": event.start.edtf(),
+            "end_date": _end_text(event.end),
+            **event_bounds(event),
+            "description": event.description,
+            "category_id": self._category_id(event.category),
+            "tags": json.dumps(list(event.tags), ensure_ascii=False),
+            "source": event.source,
+            "url": event.url,
+            "colour": event.colour,
+        }
+
+    def update_event(self, event: Event) -> None:
+        if event.id is None:
+            raise ValueError("only a stored event can be updated")
+        with self._writing():
+            row = self._event_row(event) | {"modified": _now()}
+            assignments = ", ".join(f"{column} = ?" for column in row)
+            cursor = self.db.execute(
+                f"UPDATE events SET {assignments} WHERE id = ?", [*row.values(), event.id]
+            )
+            if cursor.rowcount != 1:
+                raise StoreError(f"event {event.id} does not exist")
+
+    def delete_event(self, event_id: int) -> None:
+        with self._writing():
+            self.db.execute("DELETE FROM events WHERE id = ?", [event_id])
+
+    def get_event(self, event_id: int) -> Event:
+        with translated_errors(self.database.path):
+            row = self.db.execute(
+                f"SELECT {_EVENT_COLUMNS} FROM {_EVENT_FROM} WHERE events.id = ?", [event_id]
+            ).fetchone()
+        if row is None:
+            raise StoreError(f"event {event_id} does not exist")
+        return _event_from_row(row)
+
+    def count_events(self) -> int:
+        with translated_errors(self.database.path):
+            return int(self.db.execute("SELECT count(*) FROM events").fetchone()[0])
+
+    def events(self) -> list[Event]:
+        """Every event in time order (for small files, exports and the CLI)."""
+        return self._select("ORDER BY earliest, events.id", [])
+
+    def events_page(self, offset: int, limit: int) -> list[Event]:
+        """A slice of all events in time order, for lists that load lazily."""
+        return self._select("ORDER BY earliest, events.id LIMIT ? OFFSET ?", [limit, offset])
+
+    def events_between(self, earliest: int, latest: int, limit: int | None = None) -> list[Event]:
+        """Events that overlap ``[earliest, latest)``, in time order, through the index."""
+        sql, parameters = self._window_sql(earliest, latest)
+        if limit is not None:
+            sql += " LIMIT ?"
+            parameters.append(limit)
+        with translated_errors(self.database.path):
+            return [_event_from_row(row) for row in self.db.execute(sql, parameters)]
+
+    def count_between(self, earliest: int, latest: int) -> int:
+        sql, parameters = self._window_sql(earliest, latest, columns="1")
+        with translated_errors(self.database.path):
+            return int(self.db.execute(f"SELECT count(*) FROM ({sql})", parameters).fetchone()[0])
+
+    def _window_sql(self, earliest: int, latest: int, columns: str = _EVENT_COLUMNS) -> tuple[str, list[int]]:
+        parts, parameters = [], []
+        for span in self._classes_in_use():
+            lowest_start = max(earliest - (1 << span), _INT64_MIN)
+            parts.append(
+                f"SELECT {columns}, earliest AS _order, events.id AS _id FROM {_EVENT_FROM}"
+                " WHERE span_class = ? AND earliest > ? AND earliest < ? AND latest > ?"
+            )
+            parameters += [span, lowest_start, latest, earliest]
+        if not parts:
+            return f"SELECT {columns}, 0 AS _order, 0 AS _id FROM events WHERE 0", []
+        return " UNION ALL ".join(parts) + " ORDER BY _order, _id", parameters
+
+    def _classes_in_use(self) -> list[int]:
+        """The distinct span classes, found by a few index seeks rather than a scan."""
+        if self._span_classes is None:
+            classes: list[int] = []
+            current = -1
+            with translated_errors(self.database.path):
+                while True:
+                    row = self.db.execute(
+                        "SELECT min(span_class) FROM events WHERE span_class > ?", [current]
+                    ).fetchone()
+                    if row[0] is None:
+                        break
+                    current = row[0]
+                    classes.append(current)
+            self._span_classes = classes
+        return self._span_classes
+
+    def search(self, text: str, limit: int | None = None) -> list[Event]:
+        """Events whose title, description, tags or source contain every word, in time order."""
+        query = fts_query(text)
+        if not query:
+            return []
+        sql = (
+            f"SELECT {_EVENT_COLUMNS} FROM {_EVENT_FROM} WHERE events.id IN"
+            " (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) ORDER BY earliest, events.id"
+        )
+        parameters: list[Any] = [query]
+        if limit is not None:
+            sql += " LIMIT ?"
+            parameters.append(limit)
+        with translated_errors(self.database.path):
+            return [_event_from_row(row) for row in self.db.execute(sql, parameters)]
+
+    def _select(self, clause: str, parameters: list[Any]) -> list[Event]:
+        with translated_errors(self.database.path):
+            rows = self.db.execute(f"SELECT {_EVENT_COLUMNS} FROM {_EVENT_FROM} {clause}", parameters)
+            return [_event_from_row(row) for row in rows]
+
+    # Eras -------------------------------------------------------------------------------
+
+    def eras(self) -> list[Era]:
+        with translated_errors(self.database.path):
+            rows = self.db.execute(
+                "SELECT id, name, start_date, end_date, colour FROM eras ORDER BY earliest, id"
+            ).fetchall()
+        return [
+            Era(name, read_edtf_date(start), _era_end(end), colour, id_)
+            for id_, name, start, end, colour in rows
+        ]
+
+    def add_era(self, era: Era) -> int:
+        with self._writing():
+            return self._insert_era(era)
+
+    def _insert_era(self, era: Era) -> int:
+        latest = era.end.latest if isinstance(era.end, HistoricalDate) else MAX_INSTANT
+        cursor = self.db.execute(
+            "INSERT INTO eras (name, start_date, end_date, earliest, latest, colour)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [era.name, era.start.edtf(), _end_text(era.end), era.start.earliest, latest, era.colour],
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    # Bulk -------------------------------------------------------------------------------
+
+    def add_content(self, content: TimelineContent) -> None:
+        """Add a whole timeline (categories, events, eras) in one transaction: all or nothing."""
+        with self._writing():
+            known = {category.name for category in self.categories()}
+            for category in content.categories:
+                if category.name not in known:
+                    self._insert_category(category)
+            for event in content.events:
+                self._insert_event(event)
+            for era in content.eras:
+                self._insert_era(era)
+            if content.title and not self.title:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO settings (key, value) VALUES ('title', ?)",
+                    [content.title],
+                )
+
+    def add_events(self, events: Iterable[Event]) -> int:
+        """Add many events in one transaction; returns how many were added."""
+        count = 0
+        with self._writing():
+            for event in events:
+                self._insert_event(event)
+                count += 1
+        return count
+
+    # Transactions -----------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One committed transaction with store errors translated; nothing is kept on failure."""
+        if self.database.readonly:
+            raise StoreError(f"{self.database.path}: opened read-only")
+        self._span_classes = None
+        with translated_errors(self.database.path), self.db.atomic():
+            yield
+
+
+def _era_end(text: str) -> HistoricalDate | OpenEnd:
+    end = _end_from_text(text)
+    assert end is not None
+    return end
+
+
+def _event_from_row(row: tuple[Any, ...]) -> Event:
+    id_, title, start, end, description, category, tags, source, url, colour, created, modified = row[:12]
+    return Event(
+        title=title,
+        start=read_edtf_date(start),
+        end=_end_from_text(end),
+        description=description,
+        category=category,
+        tags=tuple(json.loads(tags)),
+        source=source,
+        url=url,
+        colour=colour,
+        id=id_,
+        created=created,
+        modified=modified,
+    )
