@@ -112,3 +112,39 @@ class TimelineContent:
     events: tuple[Event, ...] = ()
     eras: tuple[Era, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class EventSpan:
+    """What the timeline view needs of an event: light enough to fetch thousands per frame.
+
+    Bounds are those of the stored row: the event can cover ``earliest`` … ``latest``; it
+    certainly covers ``start_latest`` … ``end_earliest`` when that is not empty. An end that is
+    approximate or uncertain is drawn soft between its two bounds.
+    """
+
+    id: int
+    title: str
+    earliest: int
+    start_latest: int
+    end_earliest: int
+    latest: int
+    is_point: bool
+    start_qualifier: str
+    end_qualifier: str
+    category_id: int | None
+    colour: str
+
+    @property
+    def label(self) -> str:
+        prefix = "c. " if self.start_qualifier in ("~", "%") else ""
+        suffix = "?" if self.start_qualifier in ("?", "%") else ""
+        return f"{prefix}{self.title}{suffix}"
+
+    @property
+    def fuzzy_start(self) -> bool:
+        return bool(self.start_qualifier)
+
+    @property
+    def fuzzy_end(self) -> bool:
+        return bool(self.end_qualifier if not self.is_point else self.start_qualifier)

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import re
+from array import array
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 from timeline.core.dates import MAX_INSTANT, HistoricalDate, OpenEnd
 from timeline.core.edtf import read_edtf_date
-from timeline.core.model import Category, Era, Event, EventEnd, TimelineContent
+from timeline.core.model import Category, Era, Event, EventEnd, EventSpan, TimelineContent
 from timeline.store.database import TimelineDatabase
 from timeline.store.errors import StoreError, translated_errors
 
@@ -24,7 +26,30 @@ _EVENT_COLUMNS = (
     " events.colour, created, modified"
 )
 _EVENT_FROM = "events LEFT JOIN categories ON categories.id = events.category_id"
+_SPAN_COLUMNS = (
+    "events.id, title, earliest, start_latest, end_earliest, latest, start_date, end_date, category_id,"
+    " events.colour"
+)
+_QUALIFIERS = ("~", "?", "%")
 _INT64_MIN = -(2**63)
+_ROW_COLUMNS = (
+    "title",
+    "start_date",
+    "end_date",
+    "earliest",
+    "start_latest",
+    "end_earliest",
+    "latest",
+    "span_class",
+    "description",
+    "category_id",
+    "tags",
+    "source",
+    "url",
+    "colour",
+    "created",
+    "modified",
+)
 
 
 def span_class(earliest: int, latest: int) -> int:
@@ -143,7 +168,7 @@ class TimelineRepository:
 
     def _insert_event(self, event: Event) -> int:
         now = _now()
-        row = self._event_row(event)
+        row = self._event_row(event, self._category_id(event.category))
         row["created"] = event.created or now
         row["modified"] = event.modified or now
         columns = ", ".join(row)
@@ -154,14 +179,15 @@ class TimelineRepository:
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
-    def _event_row(self, event: Event) -> dict[str, Any]:
+    def _event_row(self, event: Event, category_id: int | None) -> dict[str, Any]:
+        """The stored columns of an event, but for its timestamps."""
         return {
             "title": event.title,
             "start_date": event.start.edtf(),
             "end_date": _end_text(event.end),
             **event_bounds(event),
             "description": event.description,
-            "category_id": self._category_id(event.category),
+            "category_id": category_id,
             "tags": json.dumps(list(event.tags), ensure_ascii=False),
             "source": event.source,
             "url": event.url,
@@ -172,7 +198,7 @@ class TimelineRepository:
         if event.id is None:
             raise ValueError("only a stored event can be updated")
         with self._writing():
-            row = self._event_row(event) | {"modified": _now()}
+            row = self._event_row(event, self._category_id(event.category)) | {"modified": _now()}
             assignments = ", ".join(f"{column} = ?" for column in row)
             cursor = self.db.execute(
                 f"UPDATE events SET {assignments} WHERE id = ?", [*row.values(), event.id]
@@ -214,6 +240,25 @@ class TimelineRepository:
         with translated_errors(self.database.path):
             return [_event_from_row(row) for row in self.db.execute(sql, parameters)]
 
+    def spans_between(self, earliest: float, latest: float) -> list[EventSpan]:
+        """The light form of the events overlapping ``[earliest, latest)``, for drawing."""
+        sql, parameters = self._window_sql(int(earliest), math.ceil(latest), columns=_SPAN_COLUMNS)
+        with translated_errors(self.database.path):
+            return [_span_from_row(row) for row in self.db.execute(sql, parameters)]
+
+    def row_of(self, event_id: int) -> int | None:
+        """The position of an event in time order (as :meth:`events_page` counts)."""
+        with translated_errors(self.database.path):
+            found = self.db.execute("SELECT earliest FROM events WHERE id = ?", [event_id]).fetchone()
+            if found is None:
+                return None
+            return int(
+                self.db.execute(
+                    "SELECT count(*) FROM events WHERE earliest < ? OR (earliest = ? AND id < ?)",
+                    [found[0], found[0], event_id],
+                ).fetchone()[0]
+            )
+
     def count_between(self, earliest: int, latest: int) -> int:
         sql, parameters = self._window_sql(earliest, latest, columns="1")
         with translated_errors(self.database.path):
@@ -248,6 +293,21 @@ class TimelineRepository:
                     classes.append(current)
             self._span_classes = classes
         return self._span_classes
+
+    def sorted_bounds(self) -> tuple[array[int], array[int]]:
+        """Every event's ``earliest`` and, separately, every ``latest``, each sorted.
+
+        Two compact arrays (16 bytes an event) from index-only scans: with them the number of
+        events overlapping any period is two binary searches, whatever the zoom.
+        """
+        with translated_errors(self.database.path):
+            starts = array(
+                "q", (row[0] for row in self.db.execute("SELECT earliest FROM events ORDER BY earliest"))
+            )
+            ends = array(
+                "q", (row[0] for row in self.db.execute("SELECT latest FROM events ORDER BY latest"))
+            )
+        return starts, ends
 
     def search(self, text: str, limit: int | None = None) -> list[Event]:
         """Events whose title, description, tags or source contain every word, in time order."""
@@ -315,14 +375,33 @@ class TimelineRepository:
                     [content.title],
                 )
 
-    def add_events(self, events: Iterable[Event]) -> int:
-        """Add many events in one transaction; returns how many were added."""
+    def add_events(self, events: Iterable[Event], batch_size: int = 10_000) -> int:
+        """Add many events in one transaction with ``executemany``; returns how many were added."""
         count = 0
+        now = _now()
+        category_ids: dict[str | None, int | None] = {}
         with self._writing():
+            batch: list[list[Any]] = []
             for event in events:
-                self._insert_event(event)
-                count += 1
+                if event.category not in category_ids:
+                    category_ids[event.category] = self._category_id(event.category)
+                row = self._event_row(event, category_ids[event.category])
+                row["created"] = event.created or now
+                row["modified"] = event.modified or now
+                batch.append(list(row.values()))
+                if len(batch) >= batch_size:
+                    count += self._insert_rows(batch)
+                    batch = []
+            count += self._insert_rows(batch)
         return count
+
+    def _insert_rows(self, rows: list[list[Any]]) -> int:
+        if rows:
+            placeholders = ", ".join("?" for _ in _ROW_COLUMNS)
+            self.db.conn.executemany(
+                f"INSERT INTO events ({', '.join(_ROW_COLUMNS)}) VALUES ({placeholders})", rows
+            )
+        return len(rows)
 
     # Transactions -----------------------------------------------------------------------
 
@@ -340,6 +419,23 @@ def _era_end(text: str) -> HistoricalDate | OpenEnd:
     end = _end_from_text(text)
     assert end is not None
     return end
+
+
+def _span_from_row(row: tuple[Any, ...]) -> EventSpan:
+    id_, title, earliest, start_latest, end_earliest, latest, start, end, category_id, colour = row[:10]
+    return EventSpan(
+        id_,
+        title,
+        earliest,
+        start_latest,
+        end_earliest,
+        latest,
+        end is None,
+        start[-1] if start[-1] in _QUALIFIERS else "",
+        end[-1] if end and end[-1] in _QUALIFIERS else "",
+        category_id,
+        colour,
+    )
 
 
 def _event_from_row(row: tuple[Any, ...]) -> Event:

@@ -2,49 +2,265 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QHeaderView, QMainWindow, QMessageBox, QTableView
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+)
 
+from timeline.core.dates import DateError
+from timeline.core.parsing import parse
+from timeline.core.period import TimePeriod, describe_period
 from timeline.store.errors import StoreError
+from timeline.ui.canvas.widget import TimelineCanvas
 from timeline.ui.document import TimelineDocument
 from timeline.ui.models.event_table import EventTableModel
+from timeline.ui.panels.details import EventDetails
+from timeline.ui.render import RenderError, render_period
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, document: TimelineDocument) -> None:
+    """The timeline above, the list of events below, the selected event's details at the side."""
+
+    def __init__(self, document: TimelineDocument, settings: QSettings | None = None) -> None:
         super().__init__()
         self.document = document
+        self.settings = settings or QSettings()
         self.setWindowTitle(f"{document.title} — Timeline")
+        self.canvas = TimelineCanvas(document)
         self.event_model = EventTableModel(document)
-        self.event_list = QTableView()
-        self.event_list.setModel(self.event_model)
-        self.event_list.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.event_list.verticalHeader().hide()
-        header = self.event_list.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 260)
-        self.setCentralWidget(self.event_list)
-        self.resize(1100, 700)
+        self.event_list = self._build_list()
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.canvas)
+        self.splitter.addWidget(self.event_list)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([520, 200])
+        self.setCentralWidget(self.splitter)
+        self.details = EventDetails()
+        self.details_dock = QDockWidget("Details", self)
+        self.details_dock.setObjectName("details")
+        self.details_dock.setWidget(self.details)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
+        self.period_label = QLabel()
+        self.count_label = QLabel()
+        self.statusBar().addWidget(self.period_label, 1)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self._build_menus()
+        self.canvas.period_changed.connect(self._show_period)
+        self.canvas.selection_changed.connect(self._canvas_selected)
+        self.event_list.selectionModel().currentRowChanged.connect(self._list_selected)
+        self._syncing = False
+        self.resize(1280, 800)
+        self._restore_state()
+        self._show_period(self.canvas.period)
 
-    def closeEvent(self, event: object) -> None:
+    def _build_list(self) -> QTableView:
+        view = QTableView()
+        view.setModel(self.event_model)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        view.verticalHeader().hide()
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 280)
+        header.resizeSection(2, 160)
+        return view
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.open_action = self._action("&Open…", QKeySequence.StandardKey.Open, self.open_file)
+        self.export_action = self._action("&Export View as Image…", "Ctrl+E", self.export_view)
+        file_menu.addActions([self.open_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
+        view_menu = self.menuBar().addMenu("&View")
+        self.zoom_in_action = self._action(
+            "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self.canvas.zoom(1.5)
+        )
+        self.zoom_out_action = self._action(
+            "Zoom &Out", QKeySequence.StandardKey.ZoomOut, lambda: self.canvas.zoom(1 / 1.5)
+        )
+        self.fit_action = self._action("Zoom to &Fit", "Ctrl+0", self.canvas.fit_all)
+        self.go_to_action = self._action("&Go to Date…", "Ctrl+G", self.go_to_date)
+        self.today_action = self._action("Go to &Today", "Ctrl+T", self.go_to_today)
+        view_menu.addActions(
+            [self.zoom_in_action, self.zoom_out_action, self.fit_action, self.go_to_action, self.today_action]
+        )
+        view_menu.addSeparator()
+        view_menu.addAction(self.details_dock.toggleViewAction())
+
+    # Selection kept in step between canvas, list and details ---------------------------------
+
+    def _canvas_selected(self, event_id: int | None) -> None:
+        self.details.show_event(self.document.get_event(event_id) if event_id is not None else None)
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            row = self.document.row_of(event_id) if event_id is not None else None
+            if row is None:
+                self.event_list.clearSelection()
+            else:
+                index = self.event_model.index(row, 0)
+                self.event_list.setCurrentIndex(index)
+                self.event_list.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    def _list_selected(self, current: object, _previous: object) -> None:
+        if self._syncing:
+            return
+        event = self.event_model.event_at(current.row())  # type: ignore[attr-defined]
+        if event is None or event.id is None:
+            return
+        self._syncing = True
+        try:
+            self.canvas.show_event(event.id)
+        finally:
+            self._syncing = False
+
+    def _show_period(self, period: TimePeriod) -> None:
+        self.period_label.setText(describe_period(period))
+        count = self.document.count_in(period)
+        self.count_label.setText(f"{count:,} event{'s' if count != 1 else ''} in view")
+
+    # Commands -------------------------------------------------------------------------------
+
+    def go_to_date(self) -> None:
+        text, accepted = QInputDialog.getText(
+            self, "Go to Date", "Date (e.g. 24 February 2022, July 2023, 44 BC, 1990s):"
+        )
+        if not accepted or not text.strip():
+            return
+        try:
+            value = parse(text)
+        except DateError as error:
+            QMessageBox.warning(self, "Go to Date", str(error))
+            return
+        latest = min(value.latest, value.earliest + 10**18)
+        self.canvas.set_period(TimePeriod.around(value.earliest, latest, margin=0.25))
+
+    def go_to_today(self) -> None:
+        import time
+
+        self.canvas.centre_on(time.time())
+
+    def open_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open Timeline", "", "Timelines (*.db *.sqlite);;All files (*)"
+        )
+        if name:
+            open_window(Path(name))
+
+    def export_view(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export View as Image",
+            f"{self.document.title}.png",
+            "PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)",
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in (".png", ".svg", ".pdf"):
+            path = path.with_suffix(".png")
+        size = self.canvas.size()
+        try:
+            render_period(
+                self.document,
+                self.canvas.period,
+                QSize(size.width(), size.height()),
+                path,
+                self.canvas.font(),
+            )
+        except (RenderError, OSError) as error:
+            QMessageBox.warning(self, "Export View as Image", str(error))
+        else:
+            self.statusBar().showMessage(f"Saved {path}", 5000)
+
+    # Remembered between runs -----------------------------------------------------------------
+
+    def _period_key(self) -> str:
+        return "periods/" + str(self.document.path.resolve()).replace("/", "|")
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        period = self.settings.value(self._period_key())
+        if isinstance(period, list) and len(period) == 2:
+            with contextlib.suppress(TypeError, ValueError):
+                self.canvas.set_period(TimePeriod(float(period[0]), float(period[1])))
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        period = self.canvas.period
+        self.settings.setValue(self._period_key(), [repr(period.start), repr(period.end)])
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
         self.document.close()
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)
+
+
+_windows: list[MainWindow] = []
+
+
+def open_window(path: Path) -> MainWindow | None:
+    """Open a timeline in a new window, or explain why it cannot be opened."""
+    try:
+        document = TimelineDocument(path)
+    except StoreError as error:
+        QMessageBox.critical(None, "Cannot open timeline", str(error))
+        return None
+    window = MainWindow(document)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.destroyed.connect(lambda: _windows.remove(window) if window in _windows else None)
+    _windows.append(window)
+    window.show()
+    return window
 
 
 def run_app(path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Timeline")
-    try:
-        if path is None:
-            from timeline.workspace import default_timeline_path
+    app.setOrganizationName("Timeline")
+    if path is None:
+        from timeline.workspace import default_timeline_path
 
-            path = default_timeline_path()
-        document = TimelineDocument(path)
-    except StoreError as error:
-        QMessageBox.critical(None, "Cannot open timeline", str(error))
-        raise
-    window = MainWindow(document)
-    window.show()
+        path = default_timeline_path()
+    if open_window(path) is None:
+        return 1
     return app.exec()

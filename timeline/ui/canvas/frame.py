@@ -1,0 +1,145 @@
+"""Everything one picture of the timeline shows, computed before any pixel is drawn.
+
+The canvas, image export and the command line's ``render`` build a :class:`Frame` the same way
+and hand it to the same painter.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from timeline.core.dates import MAX_INSTANT, HistoricalDate
+from timeline.core.layout import DETAIL_LIMIT, EventBox, Scene, density_bins, lay_out_events, to_x
+from timeline.core.period import TimePeriod
+from timeline.core.scale import Axis, Measure, choose_axis
+from timeline.ui.document import TimelineDocument
+
+DENSITY_BIN_PIXELS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    """Where the rows of the canvas are, in pixels, from the font's size."""
+
+    width: float
+    height: float
+    line_height: float
+    lane_height: float
+
+    @property
+    def major_row(self) -> tuple[float, float]:
+        return 0.0, self.line_height + 8
+
+    @property
+    def minor_row(self) -> tuple[float, float]:
+        top = self.major_row[1]
+        return top, top + self.line_height + 8
+
+    @property
+    def axis_bottom(self) -> float:
+        return self.minor_row[1]
+
+    @property
+    def era_row(self) -> tuple[float, float]:
+        top = self.axis_bottom + 4
+        return top, top + self.line_height + 4
+
+    @property
+    def lanes_top(self) -> float:
+        return self.era_row[1] + 4
+
+    @property
+    def overflow_row(self) -> tuple[float, float]:
+        return self.height - self.lane_height - 6, self.height
+
+    @property
+    def lane_count(self) -> int:
+        return max(int((self.overflow_row[0] - self.lanes_top) // self.lane_height), 0)
+
+    def lane_top(self, lane: int) -> float:
+        return self.lanes_top + lane * self.lane_height
+
+    def lane_at(self, y: float) -> int | None:
+        lane = int((y - self.lanes_top) // self.lane_height)
+        return lane if y >= self.lanes_top and lane < self.lane_count else None
+
+
+@dataclass(frozen=True, slots=True)
+class EraBand:
+    x0: float
+    x1: float
+    name: str
+    colour: str
+
+
+@dataclass(slots=True)
+class Frame:
+    period: TimePeriod
+    geometry: Geometry
+    axis: Axis
+    scene: Scene
+    eras: list[EraBand] = field(default_factory=list)
+    today_x: float | None = None
+    selected: frozenset[int] = frozenset()
+    hovered: int | None = None
+    category_colours: dict[int, str] = field(default_factory=dict)
+    legend: list[tuple[str, str]] = field(default_factory=list)
+
+    def box_at(self, x: float, y: float) -> EventBox | None:
+        """The event drawn at a point: its bar or marker, or its label."""
+        lane = self.geometry.lane_at(y)
+        if lane is None:
+            return None
+        for box in self.scene.boxes:
+            if box.lane != lane:
+                continue
+            left = min(box.x0, (box.x0 + box.x1) / 2 - 6)
+            right = max(box.x1, box.label_x + box.label_width)
+            if left <= x <= right:
+                return box
+        return None
+
+
+def build_frame(
+    document: TimelineDocument,
+    period: TimePeriod,
+    geometry: Geometry,
+    measure: Measure,
+    selected: frozenset[int] = frozenset(),
+    hovered: int | None = None,
+) -> Frame:
+    width = geometry.width
+    axis = choose_axis(period, width, measure)
+    in_view = document.count_in(period)
+    if in_view <= DETAIL_LIMIT:
+        scene = lay_out_events(document.spans_in(period), period, width, geometry.lane_count, measure)
+    else:
+        bins = max(int(width // DENSITY_BIN_PIXELS), 1)
+        scene = Scene(bins=density_bins(document.histogram(period, bins), width))
+    scene.in_view = in_view
+    now = time.time()
+    categories = document.categories()
+    return Frame(
+        period=period,
+        geometry=geometry,
+        axis=axis,
+        scene=scene,
+        eras=_era_bands(document, period, width, now),
+        today_x=to_x(now, period, width) if period.contains(now) else None,
+        selected=selected,
+        hovered=hovered,
+        category_colours={id_: c.colour for id_, c in categories.items()},
+        legend=[(c.name, c.colour) for c in categories.values()],
+    )
+
+
+def _era_bands(document: TimelineDocument, period: TimePeriod, width: float, now: float) -> list[EraBand]:
+    bands = []
+    for era in document.eras():
+        latest = era.end.latest if isinstance(era.end, HistoricalDate) else MAX_INSTANT
+        end = now if latest >= MAX_INSTANT else latest
+        if end > period.start and era.start.earliest < period.end:
+            x0, x1 = to_x(era.start.earliest, period, width), to_x(end, period, width)
+            bands.append(EraBand(x0, x1, era.name, era.colour))
+    return bands

@@ -1,0 +1,108 @@
+"""Draw a period of a timeline to PNG, SVG or PDF with the painter the screen uses."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPageSize,
+    QPaintDevice,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+)
+
+from timeline.core.period import TimePeriod
+from timeline.ui.canvas.frame import build_frame
+from timeline.ui.canvas.painter import Theme, TimelinePainter
+from timeline.ui.document import TimelineDocument
+
+FORMATS = (".png", ".svg", ".pdf")
+
+
+class RenderError(Exception):
+    """The picture could not be written; nothing was left at the destination."""
+
+
+def light_theme() -> Theme:
+    """Exports are for paper and slides: always the light palette, whatever the screen uses."""
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.Window, QColor("#f3f3f3"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#1d1d1d"))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#2f6fcf"))
+    return Theme.from_palette(palette)
+
+
+def render_period(
+    document: TimelineDocument, period: TimePeriod, size: QSize, path: Path, font: QFont | None = None
+) -> None:
+    """Write the period at ``size`` pixels (points for PDF) to ``path``; the suffix picks the format.
+
+    The picture is written to a temporary file beside ``path`` and renamed into place, so a
+    failure never leaves half a file over an old one.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise RenderError(f"{path}: unknown picture format {suffix!r} (use {', '.join(FORMATS)})")
+    if size.width() < 100 or size.height() < 100 or size.width() > 20_000 or size.height() > 20_000:
+        raise RenderError(
+            "a picture must be between 100 and 20,000 pixels wide and high,"
+            f" not {size.width()}x{size.height()}"
+        )
+    painter = TimelinePainter(font or QGuiApplication.font(), light_theme())
+    frame = build_frame(document, period, painter.geometry(size.width(), size.height()), painter.measure)
+    handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+    os.close(handle)
+    temporary = Path(temporary_name)
+    try:
+        if suffix == ".png":
+            image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+            with _painting(image) as qpainter:
+                painter.paint(qpainter, frame)
+            if not image.save(str(temporary), "PNG"):
+                raise RenderError(f"{path}: could not write the image")
+        elif suffix == ".svg":
+            from PySide6.QtSvg import QSvgGenerator
+
+            generator = QSvgGenerator()
+            generator.setFileName(str(temporary))
+            generator.setSize(size)
+            generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+            generator.setTitle(document.title)
+            with _painting(generator) as qpainter:
+                painter.paint(qpainter, frame)
+        else:
+            writer = QPdfWriter(str(temporary))
+            writer.setResolution(72)
+            writer.setPageSize(QPageSize(QSizeF(size.width(), size.height()), QPageSize.Unit.Point))
+            writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+            writer.setTitle(document.title)
+            with _painting(writer) as qpainter:
+                painter.paint(qpainter, frame)
+        if temporary.stat().st_size == 0:
+            raise RenderError(f"{path}: nothing was written")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _painting(device: QPaintDevice) -> Iterator[QPainter]:
+    """A QPainter that is always ended, even when drawing fails."""
+    painter = QPainter()
+    if not painter.begin(device):
+        raise RenderError("could not start drawing the picture")
+    try:
+        yield painter
+    finally:
+        painter.end()
