@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -95,13 +96,21 @@ def _build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list)
 
+    render = commands.add_parser("render", help="draw a period to PNG, SVG or PDF (by the suffix of OUT)")
+    _add_db_option(render)
+    render.add_argument("--from", dest="since", metavar="DATE", help="start of the period (default: fit all)")
+    render.add_argument("--to", dest="until", metavar="DATE", help="end of the period (default: fit all)")
+    render.add_argument("--size", default="1920x1080", metavar="WxH", help="pixels (points for PDF)")
+    render.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
+    render.set_defaults(handler=_render)
+
     check = commands.add_parser("check", help="check a file's integrity; exit status 0 when all is well")
     _add_db_option(check)
     check.set_defaults(handler=_check)
     return parser
 
 
-_COMMANDS = ("dates", "add", "list", "check")
+_COMMANDS = ("dates", "add", "list", "render", "check")
 
 
 def _add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -241,6 +250,51 @@ def _event_json(event: Event) -> dict[str, Any]:
         "created": event.created,
         "modified": event.modified,
     }
+
+
+# render -----------------------------------------------------------------------------------
+
+
+def _render(options: argparse.Namespace) -> int:
+    import os
+
+    match = re.fullmatch(r"(\d+)x(\d+)", options.size)
+    if match is None:
+        raise CommandError(f"--size: {options.size!r} is not WIDTHxHEIGHT, e.g. 1920x1080")
+    width, height = int(match[1]), int(match[2])
+    output: Path = options.output
+    if output.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise CommandError(f"-o: {output} must end in .png, .svg or .pdf")
+    if not output.parent.is_dir():
+        raise CommandError(f"-o: the folder {output.parent} does not exist")
+    since = _parse_option("--from", options.since) if options.since else None
+    until = _parse_option("--to", options.until) if options.until else None
+    if "DISPLAY" not in os.environ and "WAYLAND_DISPLAY" not in os.environ:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QGuiApplication
+
+    from timeline.core.period import TimePeriod
+    from timeline.ui.document import TimelineDocument
+    from timeline.ui.render import RenderError, render_period
+
+    app = QGuiApplication.instance() or QGuiApplication(["timeline"])  # noqa: F841 - must outlive the drawing
+    document = TimelineDocument(_database_path(options), readonly=True)
+    try:
+        bounds = document.bounds() or (0.0, 86_400.0 * 365)
+        start = since.earliest if since else bounds[0]
+        end = until.latest if until else bounds[1]
+        if end <= start:
+            raise CommandError("--to is before --from")
+        period = TimePeriod.around(start, min(end, start + 10**18), margin=0.0 if since and until else 0.05)
+        try:
+            render_period(document, period, QSize(width, height), output)
+        except (RenderError, OSError) as error:
+            raise CommandError(str(error)) from None
+    finally:
+        document.close()
+    print(output)
+    return EXIT_OK
 
 
 # check ------------------------------------------------------------------------------------

@@ -271,7 +271,7 @@ def visible_labels(
                 continue
             following = positions[index + 1][0] if index + 1 < len(positions) else math.inf
             x = min(3.0, following - width - gap)
-        if x >= right_edge - 0.5 and x < pixels:
+        if x >= right_edge - 0.5 and (x + width <= pixels or not placed):
             placed.append((x, label))
             right_edge = x + width + gap
     return placed

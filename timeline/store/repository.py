@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+from timeline.core.colours import colour_for
 from timeline.core.dates import MAX_INSTANT, HistoricalDate, OpenEnd
 from timeline.core.edtf import read_edtf_date
 from timeline.core.model import Category, Era, Event, EventEnd, EventSpan, TimelineContent
@@ -146,9 +147,13 @@ class TimelineRepository:
         existing = self.db.execute("SELECT id FROM categories WHERE name = ?", [category.name]).fetchone()
         if existing:
             raise StoreError(f"a category named {category.name!r} exists already")
+        colour = category.colour
+        if not colour:
+            count = self.db.execute("SELECT count(*) FROM categories").fetchone()[0]
+            colour = colour_for(count)
         cursor = self.db.execute(
             "INSERT INTO categories (name, colour, parent_id) VALUES (?, ?, ?)",
-            [category.name, category.colour, category.parent_id],
+            [category.name, colour, category.parent_id],
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid

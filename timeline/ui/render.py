@@ -91,6 +91,9 @@ def render_period(
                 painter.paint(qpainter, frame)
         if temporary.stat().st_size == 0:
             raise RenderError(f"{path}: nothing was written")
+        umask = os.umask(0)
+        os.umask(umask)
+        temporary.chmod(0o666 & ~umask)  # the usual permissions of a new file, not mkstemp's 0600
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from timeline.core.colours import colour_for
 from timeline.core.dates import MAX_INSTANT, HistoricalDate
 from timeline.core.layout import DETAIL_LIMIT, EventBox, Scene, density_bins, lay_out_events, to_x
 from timeline.core.period import TimePeriod
@@ -119,7 +120,7 @@ def build_frame(
         scene = Scene(bins=density_bins(document.histogram(period, bins), width))
     scene.in_view = in_view
     now = time.time()
-    categories = document.categories()
+    colours = {id_: category.colour or colour_for(id_ - 1) for id_, category in document.categories().items()}
     return Frame(
         period=period,
         geometry=geometry,
@@ -129,8 +130,8 @@ def build_frame(
         today_x=to_x(now, period, width) if period.contains(now) else None,
         selected=selected,
         hovered=hovered,
-        category_colours={id_: c.colour for id_, c in categories.items()},
-        legend=[(c.name, c.colour) for c in categories.values()],
+        category_colours=colours,
+        legend=[(category.name, colours[id_]) for id_, category in document.categories().items()],
     )
 
 

@@ -192,8 +192,8 @@ class TimelinePainter:
                 self._paint_bar(painter, box, top, bar_height, colour)
             if box.span.id in frame.selected or box.span.id == frame.hovered:
                 self._paint_outline(painter, box, top, bar_height, box.span.id in frame.selected)
-            inside = box.label_inside
-            painter.setPen(_contrasting(colour) if inside else self.theme.text)
+            solid = box.solid_x1 - box.solid_x0 > box.label_width
+            painter.setPen(_contrasting(colour) if box.label_inside and solid else self.theme.text)
             label_top = top + (bar_height - self.line_height) / 2
             self._draw_text(painter, box.label_x, label_top, box.span.label)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -213,6 +213,7 @@ class TimelinePainter:
                 gradient.setColorAt(1, colour)
                 painter.fillRect(QRectF(min(start, end), top, abs(end - start), height), QBrush(gradient))
         if solid1 <= solid0 and box.span.fuzzy_start:
+            painter.fillRect(QRectF(x0, top, x1 - x0, height), mixed(colour, self.theme.background, 0.25))
             painter.fillRect(QRectF(x0, top, x1 - x0, height), QBrush(colour, Qt.BrushStyle.BDiagPattern))
 
     def _paint_marker(self, painter: QPainter, box: EventBox, centre_y: float, colour: QColor) -> None:
