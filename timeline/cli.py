@@ -272,13 +272,13 @@ def _render(options: argparse.Namespace) -> int:
     if "DISPLAY" not in os.environ and "WAYLAND_DISPLAY" not in os.environ:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSize
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     from timeline.core.period import TimePeriod
     from timeline.ui.document import TimelineDocument
     from timeline.ui.render import RenderError, render_period
 
-    app = QGuiApplication.instance() or QGuiApplication(["timeline"])  # noqa: F841 - must outlive the drawing
+    app = QApplication.instance() or QApplication(["timeline"])  # noqa: F841 - must outlive the drawing
     document = TimelineDocument(_database_path(options), readonly=True)
     try:
         bounds = document.bounds() or (0.0, 86_400.0 * 365)

@@ -207,3 +207,49 @@ def test_killing_add_never_loses_an_add_that_reported_success(db_path: Path) -> 
         stored = {event.id for event in TimelineRepository(database).events()}
     assert set(reported) <= stored
     assert check_file(db_path)[0] == []
+
+
+def test_render_writes_a_picture_of_the_period(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from timeline.workspace import create_from_sample
+
+    database = tmp_path / "sample.timeline.db"
+    create_from_sample(database)
+    for suffix, magic in ((".png", b"\x89PNG"), (".svg", b"<?xml"), (".pdf", b"%PDF")):
+        output = tmp_path / f"out{suffix}"
+        status, _, err = run(
+            capsys,
+            "render",
+            "--db",
+            str(database),
+            "--from",
+            "2008",
+            "--to",
+            "2023",
+            "--size",
+            "1280x720",
+            "-o",
+            str(output),
+        )
+        assert status == 0, err
+        assert output.read_bytes().startswith(magic)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--size", "big"], "is not WIDTHxHEIGHT"),
+        (["-o", "x.gif"], "must end in"),
+        (["--from", "2023-02-30"], "no day 30"),
+        (["--from", "2020", "--to", "2010"], "before"),
+    ],
+)
+def test_render_refuses_bad_options(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, arguments: list[str], message: str
+) -> None:
+    from timeline.workspace import create_from_sample
+
+    database = tmp_path / "sample.timeline.db"
+    create_from_sample(database)
+    options = ["render", "--db", str(database), "-o", str(tmp_path / "out.png"), *arguments]
+    status, _, err = run(capsys, *options)
+    assert status != 0 and message in err

@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from timeline.ui.app import MainWindow
 from timeline.ui.document import TimelineDocument
 from timeline.ui.models.event_table import EventTableModel
-from timeline.workspace import create_from_sample
-
-
-@pytest.fixture
-def sample_document(tmp_path: Path):  # type: ignore[no-untyped-def]
-    path = tmp_path / "sample.timeline.db"
-    create_from_sample(path)
-    document = TimelineDocument(path)
-    yield document
-    document.close()
 
 
 def test_painting_does_not_leak_references_to_none() -> None:
@@ -45,8 +33,8 @@ def test_the_event_model_passes_qt_model_checks(qtmodeltester, sample_document: 
     assert model.index(0, 0).data() == "3 April 2008"
 
 
-def test_the_main_window_lists_the_events(qtbot, sample_document: TimelineDocument) -> None:  # type: ignore[no-untyped-def]
-    window = MainWindow(sample_document)
+def test_the_main_window_lists_the_events(qtbot, sample_document: TimelineDocument, settings) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(sample_document, settings)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -52,13 +52,11 @@ class TimePeriod:
 
     def zoomed(self, factor: float, anchor: float = 0.5) -> TimePeriod:
         """Zoom in (``factor`` > 1) or out, keeping the time at fraction ``anchor`` in place."""
-        width = min(max(self.width / factor, MIN_WIDTH), MAX_WIDTH)
-        anchor_time = self.time_at(anchor)
-        start = anchor_time - anchor * width
-        return TimePeriod(start, start + width).clamped()
+        width = self.width / factor
+        return _placed(self.time_at(anchor) - anchor * width, width)
 
     def panned(self, seconds: float) -> TimePeriod:
-        return TimePeriod(self.start + seconds, self.end + seconds).clamped()
+        return _placed(self.start + seconds, self.width)
 
     def panned_by(self, fraction: float) -> TimePeriod:
         """Pan by a fraction of the width: 0.1 moves the view a tenth of itself to the right."""
@@ -69,11 +67,8 @@ class TimePeriod:
 
     def clamped(self) -> TimePeriod:
         """Keep the view inside the history of the universe and a few billion years beyond."""
-        width = min(max(self.width, MIN_WIDTH), MAX_WIDTH)
-        start = min(max(self.start, EARLIEST_VIEW), LATEST_VIEW - width)
-        if (start, start + width) == (self.start, self.end):
-            return self
-        return TimePeriod(start, start + width)
+        placed = _placed(self.start, self.width)
+        return self if placed == self else placed
 
     @classmethod
     def around(cls, earliest: float, latest: float, margin: float = 0.05) -> TimePeriod:
@@ -82,6 +77,13 @@ class TimePeriod:
         centre = (earliest + latest) / 2
         padded = width * (1 + 2 * margin)
         return cls(centre - padded / 2, centre + padded / 2).clamped()
+
+
+def _placed(start: float, width: float) -> TimePeriod:
+    """A period of (clamped) ``width`` starting at (clamped) ``start``."""
+    width = min(max(width, MIN_WIDTH), MAX_WIDTH)
+    start = min(max(start, EARLIEST_VIEW), LATEST_VIEW - width)
+    return TimePeriod(start, start + width)
 
 
 def describe_period(period: TimePeriod) -> str:

@@ -153,13 +153,15 @@ class MainWindow(QMainWindow):
         text, accepted = QInputDialog.getText(
             self, "Go to Date", "Date (e.g. 24 February 2022, July 2023, 44 BC, 1990s):"
         )
-        if not accepted or not text.strip():
-            return
-        try:
-            value = parse(text)
-        except DateError as error:
-            QMessageBox.warning(self, "Go to Date", str(error))
-            return
+        if accepted and text.strip():
+            try:
+                self.show_date(text)
+            except DateError as error:
+                QMessageBox.warning(self, "Go to Date", str(error))
+
+    def show_date(self, text: str) -> None:
+        """Frame what a date means (a day, a month, ``44 BC``, ``1990s``) in the middle of the view."""
+        value = parse(text)
         latest = min(value.latest, value.earliest + 10**18)
         self.canvas.set_period(TimePeriod.around(value.earliest, latest, margin=0.25))
 
