@@ -173,3 +173,23 @@ def test_dense_regions_become_a_density_band_that_resolves_when_zooming(qtbot, t
         assert len(frame.scene.boxes) + sum(c.count for c in frame.scene.clusters) == 50
     finally:
         document.close()
+
+
+def test_a_dark_palette_gives_a_dark_canvas_with_light_text(qtbot, canvas: TimelineCanvas) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPalette
+
+    palette = canvas.palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    palette.setColor(QPalette.ColorRole.Window, QColor("#2a2a2a"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    canvas.setPalette(palette)
+    frame = painted(qtbot, canvas)
+    image = canvas.grab().toImage()
+    assert image.pixelColor(5, canvas.height() - 40).lightness() < 60
+    bucharest = box_of(frame, "Bucharest summit declaration")
+    y = round(frame.geometry.lane_top(bucharest.lane) + frame.geometry.lane_height / 2)
+    label = [
+        image.pixelColor(x, y).lightness()
+        for x in range(round(bucharest.label_x), round(bucharest.label_x + 60))
+    ]
+    assert max(label) > 180

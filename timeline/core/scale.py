@@ -182,12 +182,14 @@ def _major_years(step: int) -> Callable[[float, float], Iterator[Tick]]:
 
 
 def _span_label(year: int, step: int) -> str:
+    """The upper row names the decade, century or millennium that begins at a tick."""
     if year >= 1000 and step == 10:
         return f"{year}s"
-    if year > 0 and step == 100:
-        return f"{_ordinal(year // 100 + 1)} century"
-    if year > 0 and step == 1000:
-        return f"{_ordinal(year // 1000 + 1)} millennium"
+    if step in (100, 1000):
+        unit = "century" if step == 100 else "millennium"
+        if year > 0:
+            return f"{_ordinal(year // step + 1)} {unit}"
+        return f"{_ordinal((1 - year) // step)} {unit} BC"
     return year_label(year)
 
 

@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.canvas.selection_changed.connect(self._canvas_selected)
         self.event_list.selectionModel().currentRowChanged.connect(self._list_selected)
         self._syncing = False
-        self.resize(1280, 800)
+        self._fit_to_screen()
         self._restore_state()
         self._show_period(self.canvas.period)
 
@@ -202,6 +202,16 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Export View as Image", str(error))
         else:
             self.statusBar().showMessage(f"Saved {path}", 5000)
+
+    def _fit_to_screen(self) -> None:
+        """A first window that uses most of the screen, at any resolution."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None or screen.width() < 400:
+            self.resize(1280, 800)
+            return
+        width, height = min(round(screen.width() * 0.9), 1800), min(round(screen.height() * 0.9), 1100)
+        self.resize(width, height)
+        self.move(screen.x() + (screen.width() - width) // 2, screen.y() + (screen.height() - height) // 2)
 
     # Remembered between runs -----------------------------------------------------------------
 
