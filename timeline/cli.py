@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.core.dates import MAX_INSTANT, MIN_INSTANT, DateError, HistoricalDate, first_and_last_day
-from timeline.core.model import Event
+from timeline.core.model import Event, Source
 from timeline.core.parsing import parse, parse_date
 
 EXIT_OK = 0
@@ -194,7 +194,7 @@ def _add(options: argparse.Namespace) -> int:
             description=options.description,
             category=options.category or None,
             tags=tuple(options.tags),
-            source=options.source,
+            source=Source(options.source),
             url=options.url,
         )
     except ValueError as error:
@@ -244,7 +244,7 @@ def _event_json(event: Event) -> dict[str, Any]:
         "category": event.category,
         "tags": list(event.tags),
         "description": event.description,
-        "source": event.source,
+        "source": event.source.display(),
         "url": event.url,
         "colour": event.colour,
         "created": event.created,

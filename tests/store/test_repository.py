@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.core.dates import HistoricalDate, OpenEnd
-from timeline.core.model import Category, Era, Event
+from timeline.core.model import Category, Era, Event, Source
 from timeline.core.parsing import parse_date
 from timeline.store.database import open_database
 from timeline.store.errors import StoreError
@@ -25,7 +25,7 @@ def test_every_field_survives_a_reopen(db_path: Path) -> None:
         description="x" * 100_000,
         category="war",
         tags=("Rome", "שלום"),
-        source="Suetonius, Divus Julius 82",
+        source=Source("Divus Julius 82", author="Suetonius", page="82"),
         url="https://example.org/caesar",
         colour="#aa3300",
     )
@@ -125,3 +125,46 @@ def test_any_search_text_is_safe(repository: TimelineRepository, text: str) -> N
 
 def test_fts_query_quotes_every_term() -> None:
     assert fts_query('nato* "vilnius summit" OR') == '"nato"* "vilnius summit" "OR"'
+
+
+def test_restored_events_come_back_under_their_ids(repository: TimelineRepository) -> None:
+    first = repository.add_event(Event("kept", parse_date("2000"), category="notes"))
+    stored = repository.get_event(first)
+    repository.delete_events([first])
+    assert repository.restore_events([stored]) == [first]
+    assert repository.get_event(first) == stored
+    assert [e.id for e in repository.search("kept")] == [first]
+
+
+def test_categories_rename_nest_and_delete_with_or_without_events(repository: TimelineRepository) -> None:
+    war_id = repository.add_category(Category("war", "#c00"))
+    repository.add_event(Event("battle", parse_date("1415"), category="war"))
+    repository.update_category(Category("warfare", "#a00", None, war_id))
+    assert repository.get_event(1).category == "warfare"
+    child_id = repository.add_category(Category("sieges", "", war_id))
+    with pytest.raises(StoreError, match="inside itself"):
+        repository.update_category(Category("warfare", "#a00", child_id, war_id))
+    with pytest.raises(StoreError, match="exists already"):
+        repository.update_category(Category("warfare", "", None, child_id))
+    repository.delete_category(war_id, delete_events=False)
+    assert repository.get_event(1).category is None
+    assert {c.name: c.parent_id for c in repository.categories()} == {"sieges": None}
+    sieges = repository.categories()[0]
+    repository.update_events([repository.get_event(1).with_changes(category="sieges")])
+    saved = repository.events_in_category(child_id)
+    repository.delete_category(child_id, delete_events=True)
+    assert repository.count_events() == 0
+    repository.restore_category(sieges, saved)
+    assert [e.title for e in repository.events_in_category(child_id)] == ["battle"]
+
+
+def test_eras_update_delete_restore(repository: TimelineRepository) -> None:
+    era_id = repository.add_era(Era("War", parse_date("1914"), parse_date("1918"), "#888"))
+    era = repository.eras()[0]
+    repository.update_era(Era("Great War", era.start, era.end, era.colour, era_id))
+    assert repository.eras()[0].name == "Great War"
+    stored = repository.eras()[0]
+    repository.delete_era(era_id)
+    assert repository.eras() == []
+    repository.restore_era(stored)
+    assert repository.eras() == [stored]

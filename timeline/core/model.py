@@ -5,7 +5,7 @@ The store turns rows into these and back; nothing here knows about SQL or Qt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from timeline.core.dates import MAX_INSTANT, DateError, HistoricalDate, Interval, OpenEnd
 
@@ -20,6 +20,28 @@ def when_of(start: HistoricalDate, end: EventEnd) -> HistoricalDate | Interval:
 
 def edtf_of(start: HistoricalDate, end: EventEnd) -> str:
     return when_of(start, end).edtf()
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where an event is attested: a citation in parts, or free text, or both."""
+
+    text: str = ""
+    author: str = ""
+    title: str = ""
+    page: str = ""
+    url: str = ""
+
+    def __bool__(self) -> bool:
+        return any((self.text, self.author, self.title, self.page, self.url))
+
+    def display(self) -> str:
+        """``Author, Title, p. 12, URL`` followed by any free text."""
+        parts = [self.author, self.title]
+        if self.page:
+            parts.append(self.page if self.page.lower().startswith("p") else f"p. {self.page}")
+        parts += [self.url, self.text]
+        return ", ".join(part for part in parts if part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +66,7 @@ class Event:
     description: str = ""
     category: str | None = None
     tags: tuple[str, ...] = ()
-    source: str = ""
+    source: Source = Source()
     url: str = ""
     colour: str = ""
     id: int | None = None
@@ -82,6 +104,10 @@ class Event:
 
     def display_when(self) -> str:
         return self.when().display()
+
+    def with_changes(self, **changes: object) -> Event:
+        """A copy with some fields changed, validated like a new event."""
+        return replace(self, **changes)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,3 +174,35 @@ class EventSpan:
     @property
     def fuzzy_end(self) -> bool:
         return bool(self.end_qualifier if not self.is_point else self.start_qualifier)
+
+
+def span_of(event: Event, category_id: int | None) -> EventSpan:
+    """The light form of an event, as the canvas draws it (used to preview a drag)."""
+    assert event.id is not None
+    end = event.end
+    qualifier = _qualifier_of(event.start)
+    if end is None:
+        end_earliest, end_qualifier = event.start.earliest, ""
+    elif isinstance(end, OpenEnd):
+        end_earliest, end_qualifier = MAX_INSTANT, ""
+    else:
+        end_earliest, end_qualifier = end.earliest, _qualifier_of(end)
+    return EventSpan(
+        event.id,
+        event.title,
+        event.earliest,
+        event.start.latest,
+        end_earliest,
+        event.latest,
+        end is None,
+        qualifier,
+        end_qualifier,
+        category_id,
+        event.colour,
+    )
+
+
+def _qualifier_of(date: HistoricalDate) -> str:
+    if date.approximate and date.uncertain:
+        return "%"
+    return "~" if date.approximate else "?" if date.uncertain else ""

@@ -12,7 +12,7 @@ from typing import Any
 
 from timeline.core.dates import DateError, HistoricalDate, OpenEnd
 from timeline.core.edtf import read_edtf_date
-from timeline.core.model import Category, Era, Event, EventEnd, TimelineContent
+from timeline.core.model import Category, Era, Event, EventEnd, Source, TimelineContent
 
 FORMAT_NAME = "timeline"
 FORMAT_VERSION = 1
@@ -106,7 +106,7 @@ def _event(item: Any, where: str) -> Event:
             description=_text(item, "description", where),
             category=_text(item, "category", where) or None,
             tags=tuple(tags),
-            source=_text(item, "source", where),
+            source=_source(item.get("source", ""), f"{where}.source"),
             url=_text(item, "url", where),
             colour=_text(item, "colour", where),
         )
@@ -114,6 +114,27 @@ def _event(item: Any, where: str) -> Event:
         if isinstance(error, FormatError):
             raise
         raise FormatError(f"{where}: {error}") from None
+
+
+def _source(value: Any, where: str) -> Source:
+    """A source is free text, or an object with ``text``, ``author``, ``title``, ``page``, ``url``."""
+    if isinstance(value, str):
+        return Source(value)
+    if not isinstance(value, dict):
+        raise FormatError(f"{where}: must be text or an object")
+    return Source(*(_text(value, key, where) for key in ("text", "author", "title", "page", "url")))
+
+
+def _source_json(source: Source) -> str | dict[str, str]:
+    if not any((source.author, source.title, source.page, source.url)):
+        return source.text
+    return {
+        "text": source.text,
+        "author": source.author,
+        "title": source.title,
+        "page": source.page,
+        "url": source.url,
+    }
 
 
 def _era(item: Any, where: str) -> Era:
@@ -152,7 +173,7 @@ def content_to_json(content: TimelineContent) -> dict[str, Any]:
                 "category": e.category or "",
                 "tags": list(e.tags),
                 "description": e.description,
-                "source": e.source,
+                "source": _source_json(e.source),
                 "url": e.url,
                 "colour": e.colour,
             }

@@ -19,7 +19,13 @@ import sqlite_utils
 SCHEMA_VERSION = 1
 
 
+def _indexed_source(row: str) -> str:
+    """The text searched as an event's source: the free text and the citation's author and title."""
+    return f"{row}.source || ' ' || {row}.source_author || ' ' || {row}.source_title"
+
+
 def _version_1() -> list[str]:
+    new_source, old_source = _indexed_source("new"), _indexed_source("old")
     return [
         "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         """CREATE TABLE categories (
@@ -42,6 +48,10 @@ def _version_1() -> list[str]:
             category_id INTEGER REFERENCES categories (id),
             tags TEXT NOT NULL DEFAULT '[]',
             source TEXT NOT NULL DEFAULT '',
+            source_author TEXT NOT NULL DEFAULT '',
+            source_title TEXT NOT NULL DEFAULT '',
+            source_page TEXT NOT NULL DEFAULT '',
+            source_url TEXT NOT NULL DEFAULT '',
             url TEXT NOT NULL DEFAULT '',
             colour TEXT NOT NULL DEFAULT '',
             created TEXT NOT NULL,
@@ -63,15 +73,15 @@ def _version_1() -> list[str]:
         "title, description, tags, source, content='events', content_rowid='id')",
         "CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN"
         " INSERT INTO events_fts (rowid, title, description, tags, source)"
-        " VALUES (new.id, new.title, new.description, new.tags, new.source); END",
+        f" VALUES (new.id, new.title, new.description, new.tags, {new_source}); END",
         "CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN"
         " INSERT INTO events_fts (events_fts, rowid, title, description, tags, source)"
-        " VALUES ('delete', old.id, old.title, old.description, old.tags, old.source); END",
+        f" VALUES ('delete', old.id, old.title, old.description, old.tags, {old_source}); END",
         "CREATE TRIGGER events_fts_update AFTER UPDATE ON events BEGIN"
         " INSERT INTO events_fts (events_fts, rowid, title, description, tags, source)"
-        " VALUES ('delete', old.id, old.title, old.description, old.tags, old.source);"
+        f" VALUES ('delete', old.id, old.title, old.description, old.tags, {old_source});"
         " INSERT INTO events_fts (rowid, title, description, tags, source)"
-        " VALUES (new.id, new.title, new.description, new.tags, new.source); END",
+        f" VALUES (new.id, new.title, new.description, new.tags, {new_source}); END",
     ]
 
 

@@ -18,13 +18,13 @@ from typing import Any
 from timeline.core.colours import colour_for
 from timeline.core.dates import MAX_INSTANT, HistoricalDate, OpenEnd
 from timeline.core.edtf import read_edtf_date
-from timeline.core.model import Category, Era, Event, EventEnd, EventSpan, TimelineContent
+from timeline.core.model import Category, Era, Event, EventEnd, EventSpan, Source, TimelineContent
 from timeline.store.database import TimelineDatabase
 from timeline.store.errors import StoreError, translated_errors
 
 _EVENT_COLUMNS = (
     "events.id, title, start_date, end_date, description, categories.name, tags, source, url,"
-    " events.colour, created, modified"
+    " events.colour, created, modified, source_author, source_title, source_page, source_url"
 )
 _EVENT_FROM = "events LEFT JOIN categories ON categories.id = events.category_id"
 _SPAN_COLUMNS = (
@@ -46,6 +46,10 @@ _ROW_COLUMNS = (
     "category_id",
     "tags",
     "source",
+    "source_author",
+    "source_title",
+    "source_page",
+    "source_url",
     "url",
     "colour",
     "created",
@@ -158,6 +162,64 @@ class TimelineRepository:
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
+    def update_category(self, category: Category) -> None:
+        """Rename, recolour or move a category; its events follow it."""
+        if category.id is None:
+            raise ValueError("only a stored category can be updated")
+        with self._writing():
+            clash = self.db.execute(
+                "SELECT id FROM categories WHERE name = ? AND id != ?", [category.name, category.id]
+            ).fetchone()
+            if clash:
+                raise StoreError(f"a category named {category.name!r} exists already")
+            if category.parent_id is not None and category.parent_id in self._descendants(category.id):
+                raise StoreError(f"{category.name!r} cannot be placed inside itself")
+            self.db.execute(
+                "UPDATE categories SET name = ?, colour = ?, parent_id = ? WHERE id = ?",
+                [category.name, category.colour, category.parent_id, category.id],
+            )
+
+    def _descendants(self, category_id: int) -> set[int]:
+        found = {category_id}
+        frontier = [category_id]
+        while frontier:
+            children = self.db.execute(
+                f"SELECT id FROM categories WHERE parent_id IN ({', '.join('?' * len(frontier))})", frontier
+            ).fetchall()
+            frontier = [row[0] for row in children if row[0] not in found]
+            found.update(frontier)
+        return found
+
+    def events_in_category(self, category_id: int) -> list[Event]:
+        return self._select("WHERE events.category_id = ? ORDER BY earliest, events.id", [category_id])
+
+    def delete_category(self, category_id: int, delete_events: bool) -> None:
+        """Remove a category; its events lose their category, or go with it. One transaction."""
+        with self._writing():
+            if delete_events:
+                self.db.execute("DELETE FROM events WHERE category_id = ?", [category_id])
+            else:
+                self.db.execute("UPDATE events SET category_id = NULL WHERE category_id = ?", [category_id])
+            self.db.execute("UPDATE categories SET parent_id = NULL WHERE parent_id = ?", [category_id])
+            self.db.execute("DELETE FROM categories WHERE id = ?", [category_id])
+
+    def restore_category(
+        self, category: Category, events: Iterable[Event], children: Iterable[int] = ()
+    ) -> None:
+        """Undo :meth:`delete_category`: the category under its id, its events as they were."""
+        with self._writing():
+            self.db.execute(
+                "INSERT INTO categories (id, name, colour, parent_id) VALUES (?, ?, ?, ?)",
+                [category.id, category.name, category.colour, category.parent_id],
+            )
+            self.db.conn.executemany(
+                "UPDATE categories SET parent_id = ? WHERE id = ?",
+                [[category.id, child] for child in children],
+            )
+            for event in events:
+                self.db.execute("DELETE FROM events WHERE id = ?", [event.id])
+                self._insert_event(event)
+
     def _category_id(self, name: str | None) -> int | None:
         """The id of a category by name, creating it when it is new."""
         if not name:
@@ -172,10 +234,13 @@ class TimelineRepository:
             return self._insert_event(event)
 
     def _insert_event(self, event: Event) -> int:
+        """Insert an event; one with an id (an undone delete) comes back under that id."""
         now = _now()
         row = self._event_row(event, self._category_id(event.category))
         row["created"] = event.created or now
         row["modified"] = event.modified or now
+        if event.id is not None:
+            row["id"] = event.id
         columns = ", ".join(row)
         placeholders = ", ".join("?" for _ in row)
         cursor = self.db.execute(
@@ -194,26 +259,45 @@ class TimelineRepository:
             "description": event.description,
             "category_id": category_id,
             "tags": json.dumps(list(event.tags), ensure_ascii=False),
-            "source": event.source,
+            "source": event.source.text,
+            "source_author": event.source.author,
+            "source_title": event.source.title,
+            "source_page": event.source.page,
+            "source_url": event.source.url,
             "url": event.url,
             "colour": event.colour,
         }
 
     def update_event(self, event: Event) -> None:
-        if event.id is None:
-            raise ValueError("only a stored event can be updated")
+        self.update_events([event])
+
+    def update_events(self, events: Iterable[Event]) -> None:
+        """Replace stored events by these (matched by id) in one transaction."""
         with self._writing():
-            row = self._event_row(event, self._category_id(event.category)) | {"modified": _now()}
-            assignments = ", ".join(f"{column} = ?" for column in row)
-            cursor = self.db.execute(
-                f"UPDATE events SET {assignments} WHERE id = ?", [*row.values(), event.id]
-            )
-            if cursor.rowcount != 1:
-                raise StoreError(f"event {event.id} does not exist")
+            for event in events:
+                if event.id is None:
+                    raise ValueError("only a stored event can be updated")
+                row = self._event_row(event, self._category_id(event.category)) | {"modified": _now()}
+                assignments = ", ".join(f"{column} = ?" for column in row)
+                cursor = self.db.execute(
+                    f"UPDATE events SET {assignments} WHERE id = ?", [*row.values(), event.id]
+                )
+                if cursor.rowcount != 1:
+                    raise StoreError(f"event {event.id} does not exist")
 
     def delete_event(self, event_id: int) -> None:
+        self.delete_events([event_id])
+
+    def delete_events(self, event_ids: Iterable[int]) -> None:
         with self._writing():
-            self.db.execute("DELETE FROM events WHERE id = ?", [event_id])
+            self.db.conn.executemany(
+                "DELETE FROM events WHERE id = ?", [[event_id] for event_id in event_ids]
+            )
+
+    def restore_events(self, events: Iterable[Event]) -> list[int]:
+        """Put events back exactly as they were (ids, timestamps), in one transaction."""
+        with self._writing():
+            return [self._insert_event(event) for event in events]
 
     def get_event(self, event_id: int) -> Event:
         with translated_errors(self.database.path):
@@ -250,6 +334,16 @@ class TimelineRepository:
         sql, parameters = self._window_sql(int(earliest), math.ceil(latest), columns=_SPAN_COLUMNS)
         with translated_errors(self.database.path):
             return [_span_from_row(row) for row in self.db.execute(sql, parameters)]
+
+    def existing_ids(self, event_ids: list[int]) -> list[int]:
+        if not event_ids:
+            return []
+        with translated_errors(self.database.path):
+            rows = self.db.execute(
+                f"SELECT id FROM events WHERE id IN ({', '.join('?' * len(event_ids))})", event_ids
+            ).fetchall()
+        found = {row[0] for row in rows}
+        return [event_id for event_id in event_ids if event_id in found]
 
     def row_of(self, event_id: int) -> int | None:
         """The position of an event in time order (as :meth:`events_page` counts)."""
@@ -352,14 +446,32 @@ class TimelineRepository:
             return self._insert_era(era)
 
     def _insert_era(self, era: Era) -> int:
-        latest = era.end.latest if isinstance(era.end, HistoricalDate) else MAX_INSTANT
+        """Insert an era; one with an id (an undone delete) comes back under that id."""
         cursor = self.db.execute(
-            "INSERT INTO eras (name, start_date, end_date, earliest, latest, colour)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [era.name, era.start.edtf(), _end_text(era.end), era.start.earliest, latest, era.colour],
+            "INSERT INTO eras (id, name, start_date, end_date, earliest, latest, colour)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [era.id, *_era_columns(era)],
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
+
+    def update_era(self, era: Era) -> None:
+        with self._writing():
+            cursor = self.db.execute(
+                "UPDATE eras SET name = ?, start_date = ?, end_date = ?, earliest = ?, latest = ?, colour = ?"
+                " WHERE id = ?",
+                [*_era_columns(era), era.id],
+            )
+            if cursor.rowcount != 1:
+                raise StoreError(f"era {era.id} does not exist")
+
+    def delete_era(self, era_id: int) -> None:
+        with self._writing():
+            self.db.execute("DELETE FROM eras WHERE id = ?", [era_id])
+
+    def restore_era(self, era: Era) -> None:
+        with self._writing():
+            self._insert_era(era)
 
     # Bulk -------------------------------------------------------------------------------
 
@@ -420,6 +532,11 @@ class TimelineRepository:
             yield
 
 
+def _era_columns(era: Era) -> list[Any]:
+    latest = era.end.latest if isinstance(era.end, HistoricalDate) else MAX_INSTANT
+    return [era.name, era.start.edtf(), _end_text(era.end), era.start.earliest, latest, era.colour]
+
+
 def _era_end(text: str) -> HistoricalDate | OpenEnd:
     end = _end_from_text(text)
     assert end is not None
@@ -445,6 +562,7 @@ def _span_from_row(row: tuple[Any, ...]) -> EventSpan:
 
 def _event_from_row(row: tuple[Any, ...]) -> Event:
     id_, title, start, end, description, category, tags, source, url, colour, created, modified = row[:12]
+    author, source_title, page, source_url = row[12:16]
     return Event(
         title=title,
         start=read_edtf_date(start),
@@ -452,7 +570,7 @@ def _event_from_row(row: tuple[Any, ...]) -> Event:
         description=description,
         category=category,
         tags=tuple(json.loads(tags)),
-        source=source,
+        source=Source(source, author, source_title, page, source_url),
         url=url,
         colour=colour,
         id=id_,

@@ -6,7 +6,7 @@ import contextlib
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QPoint, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTableView,
+    QUndoView,
+    QWidget,
 )
 
 from timeline.core.dates import DateError
@@ -27,6 +29,8 @@ from timeline.core.period import TimePeriod, describe_period
 from timeline.store.errors import StoreError
 from timeline.ui.canvas.widget import TimelineCanvas
 from timeline.ui.document import TimelineDocument
+from timeline.ui.edit_actions import EditActions
+from timeline.ui.editor.panel import EventEditor
 from timeline.ui.models.event_table import EventTableModel
 from timeline.ui.panels.details import EventDetails
 from timeline.ui.render import RenderError, render_period
@@ -51,10 +55,16 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([520, 200])
         self.setCentralWidget(self.splitter)
         self.details = EventDetails()
-        self.details_dock = QDockWidget("Details", self)
-        self.details_dock.setObjectName("details")
-        self.details_dock.setWidget(self.details)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
+        self.details_dock = self._dock("Details", "details", self.details)
+        self.editor = EventEditor(document)
+        self.editor_dock = self._dock("Edit", "editor", self.editor)
+        self.tabifyDockWidget(self.details_dock, self.editor_dock)
+        self.details_dock.raise_()
+        self.history = QUndoView(document.undo_stack)
+        self.history.setEmptyLabel("Opened")
+        self.history_dock = self._dock("History", "history", self.history)
+        self.history_dock.hide()
+        self.edit_actions = EditActions(document, self.canvas, self)
         self.period_label = QLabel()
         self.count_label = QLabel()
         self.statusBar().addWidget(self.period_label, 1)
@@ -62,11 +72,22 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.canvas.period_changed.connect(self._show_period)
         self.canvas.selection_changed.connect(self._canvas_selected)
+        self.canvas.edit_requested.connect(self.edit_event)
+        self.canvas.context_menu_requested.connect(self._context_menu)
+        document.events_changed.connect(self._refresh_details)
+        document.error.connect(self._show_error)
         self.event_list.selectionModel().currentRowChanged.connect(self._list_selected)
         self._syncing = False
         self._fit_to_screen()
         self._restore_state()
         self._show_period(self.canvas.period)
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
 
     def _build_list(self) -> QTableView:
         view = QTableView()
@@ -96,6 +117,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.open_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
+        self.edit_actions.fill_menu(self.menuBar().addMenu("&Edit"))
         view_menu = self.menuBar().addMenu("&View")
         self.zoom_in_action = self._action(
             "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self.canvas.zoom(1.5)
@@ -110,12 +132,14 @@ class MainWindow(QMainWindow):
             [self.zoom_in_action, self.zoom_out_action, self.fit_action, self.go_to_action, self.today_action]
         )
         view_menu.addSeparator()
-        view_menu.addAction(self.details_dock.toggleViewAction())
+        for dock in (self.details_dock, self.editor_dock, self.history_dock):
+            view_menu.addAction(dock.toggleViewAction())
 
     # Selection kept in step between canvas, list and details ---------------------------------
 
     def _canvas_selected(self, event_id: int | None) -> None:
         self.details.show_event(self.document.get_event(event_id) if event_id is not None else None)
+        self.editor.show_event(event_id)
         if self._syncing:
             return
         self._syncing = True
@@ -141,6 +165,26 @@ class MainWindow(QMainWindow):
             self.canvas.show_event(event.id)
         finally:
             self._syncing = False
+
+    def _refresh_details(self) -> None:
+        current = self.canvas.selected
+        if current is not None and self.document.existing([current]):
+            self.details.show_event(self.document.get_event(current))
+        self._show_period(self.canvas.period)
+
+    def edit_event(self, event_id: int) -> None:
+        """Show an event in the editor with its title ready to type over."""
+        self.canvas.select(event_id)
+        self.editor.show_event(event_id)
+        self.editor_dock.show()
+        self.editor_dock.raise_()
+        self.editor.focus_title()
+
+    def _context_menu(self, event_id: int | None, position: QPoint, time: float) -> None:
+        self.edit_actions.context_menu(event_id, position, time).popup(position)
+
+    def _show_error(self, message: str) -> None:
+        QMessageBox.warning(self, "Timeline", message)
 
     def _show_period(self, period: TimePeriod) -> None:
         self.period_label.setText(describe_period(period))

@@ -50,11 +50,19 @@ class SpanCache:
 class TimelineDocument(QObject):
     """One open timeline file.
 
+    Every change goes through the methods below, which write (committed at once) and then
+    emit a signal; views refresh from the signals. Undo commands call the same methods.
+
     Signals:
         events_changed: events were added, changed or removed; views refetch what they show.
+        categories_changed: categories were added, renamed, recoloured or removed.
+        eras_changed: eras were added, changed or removed.
     """
 
     events_changed = Signal()
+    categories_changed = Signal()
+    eras_changed = Signal()
+    error = Signal(str)
 
     def __init__(self, path: Path, parent: QObject | None = None, readonly: bool = False) -> None:
         super().__init__(parent)
@@ -66,17 +74,114 @@ class TimelineDocument(QObject):
         self._spans = SpanCache()
         self._categories: dict[int, Category] | None = None
         self._eras: list[Era] | None = None
-        self.events_changed.connect(self._forget_cached)
+        self.categories_changed.connect(self._forget_categories)
+        self.eras_changed.connect(self._forget_eras)
 
     @property
     def title(self) -> str:
         return self.repository.title or self.path.name
 
-    def _forget_cached(self) -> None:
-        self.density = DensityIndex(*self.repository.sorted_bounds())
-        self._spans.clear()
+    def _forget_categories(self) -> None:
         self._categories = None
+        self._spans.clear()
+
+    def _forget_eras(self) -> None:
         self._eras = None
+
+    # Changes --------------------------------------------------------------------------------
+
+    def add_events(self, events: list[Event]) -> list[int]:
+        """Add events; those with an id (an undone delete) come back under it. Returns the ids."""
+        known = set(self.categories_by_name())
+        ids = self.repository.restore_events(events)
+        for event in events:
+            self.density.add(event.earliest, event.latest)
+        self._after_events_changed(any(e.category and e.category not in known for e in events))
+        return ids
+
+    def update_events(self, events: list[Event]) -> None:
+        known = set(self.categories_by_name())
+        before = [self.repository.get_event(event.id) for event in events if event.id is not None]
+        self.repository.update_events(events)
+        for old in before:
+            self.density.remove(old.earliest, old.latest)
+        for event in events:
+            self.density.add(event.earliest, event.latest)
+        self._after_events_changed(any(e.category and e.category not in known for e in events))
+
+    def delete_events(self, event_ids: list[int]) -> list[Event]:
+        """Delete events; returns them as they were, for undo."""
+        events = [self.repository.get_event(event_id) for event_id in event_ids]
+        self.repository.delete_events(event_ids)
+        for event in events:
+            self.density.remove(event.earliest, event.latest)
+        self._after_events_changed(False)
+        return events
+
+    def _after_events_changed(self, new_categories: bool) -> None:
+        self._spans.clear()
+        if new_categories:
+            self.categories_changed.emit()
+        self.events_changed.emit()
+
+    def add_category(self, category: Category) -> int:
+        category_id = self.repository.add_category(category)
+        self.categories_changed.emit()
+        return category_id
+
+    def update_category(self, category: Category) -> None:
+        self.repository.update_category(category)
+        self.categories_changed.emit()
+        self.events_changed.emit()
+
+    def delete_category(
+        self, category_id: int, delete_events: bool
+    ) -> tuple[Category, list[Event], list[int]]:
+        """Delete a category and say what it was: itself, its events and its child categories."""
+        category = self.categories()[category_id]
+        events = self.repository.events_in_category(category_id)
+        children = [
+            c.id for c in self.categories().values() if c.parent_id == category_id and c.id is not None
+        ]
+        self.repository.delete_category(category_id, delete_events)
+        if delete_events:
+            for event in events:
+                self.density.remove(event.earliest, event.latest)
+        self._spans.clear()
+        self.categories_changed.emit()
+        self.events_changed.emit()
+        return category, events, children
+
+    def restore_category(
+        self, category: Category, events: list[Event], children: list[int], deleted: bool
+    ) -> None:
+        self.repository.restore_category(category, events, children)
+        if deleted:
+            for event in events:
+                self.density.add(event.earliest, event.latest)
+        self._spans.clear()
+        self.categories_changed.emit()
+        self.events_changed.emit()
+
+    def add_era(self, era: Era) -> int:
+        era_id = self.repository.add_era(era) if era.id is None else self._restore_era(era)
+        self.eras_changed.emit()
+        return era_id
+
+    def _restore_era(self, era: Era) -> int:
+        self.repository.restore_era(era)
+        assert era.id is not None
+        return era.id
+
+    def update_era(self, era: Era) -> None:
+        self.repository.update_era(era)
+        self.eras_changed.emit()
+
+    def delete_era(self, era_id: int) -> Era:
+        era = next(era for era in self.eras() if era.id == era_id)
+        self.repository.delete_era(era_id)
+        self.eras_changed.emit()
+        return era
 
     # What the views ask for ---------------------------------------------------------------
 
@@ -113,6 +218,9 @@ class TimelineDocument(QObject):
             self._categories = {c.id: c for c in self.repository.categories() if c.id is not None}
         return self._categories
 
+    def categories_by_name(self) -> dict[str, Category]:
+        return {category.name: category for category in self.categories().values()}
+
     def eras(self) -> list[Era]:
         if self._eras is None:
             self._eras = self.repository.eras()
@@ -120,6 +228,10 @@ class TimelineDocument(QObject):
 
     def get_event(self, event_id: int) -> Event:
         return self.repository.get_event(event_id)
+
+    def existing(self, event_ids: list[int]) -> list[int]:
+        """Those of the ids whose events still exist, in the same order."""
+        return self.repository.existing_ids(event_ids)
 
     def row_of(self, event_id: int) -> int | None:
         return self.repository.row_of(event_id)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from timeline.core.colours import colour_for
 from timeline.core.dates import MAX_INSTANT, HistoricalDate
 from timeline.core.layout import DETAIL_LIMIT, EventBox, Scene, density_bins, lay_out_events, to_x
+from timeline.core.model import EventSpan
 from timeline.core.period import TimePeriod
 from timeline.core.scale import Axis, Measure, choose_axis
 from timeline.ui.document import TimelineDocument
@@ -74,6 +75,14 @@ class EraBand:
     colour: str
 
 
+@dataclass(frozen=True, slots=True)
+class LegendEntry:
+    category_id: int
+    name: str
+    colour: str
+    hidden: bool
+
+
 @dataclass(slots=True)
 class Frame:
     period: TimePeriod
@@ -85,7 +94,7 @@ class Frame:
     selected: frozenset[int] = frozenset()
     hovered: int | None = None
     category_colours: dict[int, str] = field(default_factory=dict)
-    legend: list[tuple[str, str]] = field(default_factory=list)
+    legend: list[LegendEntry] = field(default_factory=list)
 
     def box_at(self, x: float, y: float) -> EventBox | None:
         """The event drawn at a point: its bar or marker, or its label."""
@@ -109,12 +118,22 @@ def build_frame(
     measure: Measure,
     selected: frozenset[int] = frozenset(),
     hovered: int | None = None,
+    previews: dict[int, EventSpan] | None = None,
+    hidden: frozenset[int] = frozenset(),
 ) -> Frame:
+    """What to draw: ``previews`` replace events being dragged; ``hidden`` categories are left out."""
     width = geometry.width
     axis = choose_axis(period, width, measure)
     in_view = document.count_in(period)
     if in_view <= DETAIL_LIMIT:
-        scene = lay_out_events(document.spans_in(period), period, width, geometry.lane_count, measure)
+        spans = document.spans_in(period)
+        if previews:
+            shown = {span.id for span in spans}
+            spans = [previews.get(span.id, span) for span in spans]
+            spans += [span for span in previews.values() if span.id not in shown]
+        if hidden:
+            spans = [span for span in spans if span.category_id not in hidden]
+        scene = lay_out_events(spans, period, width, geometry.lane_count, measure)
     else:
         bins = max(int(width // DENSITY_BIN_PIXELS), 1)
         scene = Scene(bins=density_bins(document.histogram(period, bins), width))
@@ -131,7 +150,10 @@ def build_frame(
         selected=selected,
         hovered=hovered,
         category_colours=colours,
-        legend=[(category.name, colours[id_]) for id_, category in document.categories().items()],
+        legend=[
+            LegendEntry(id_, category.name, colours[id_], id_ in hidden)
+            for id_, category in document.categories().items()
+        ],
     )
 
 

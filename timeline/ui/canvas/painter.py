@@ -73,6 +73,7 @@ class TimelinePainter:
         self._metrics = QFontMetricsF(self.font)
         self._bold_metrics = QFontMetricsF(self.bold_font)
         self._widths: dict[str, float] = {}
+        self.legend_rows: list[tuple[QRectF, int]] = []
         self._static: dict[tuple[str, bool], QStaticText] = {}
 
     # Measuring ------------------------------------------------------------------------------
@@ -302,12 +303,17 @@ class TimelinePainter:
         self._draw_text(painter, left, geometry.era_row[0] + 2, label, bold=True)
 
     def _paint_legend(self, painter: QPainter, frame: Frame) -> None:
+        """The categories and their colours; a hidden one is drawn hollow and faint.
+
+        Its rows are kept in ``legend_rows`` so that a click can toggle a category.
+        """
         entries = frame.legend[:12]
+        self.legend_rows = []
         if not entries:
             return
         geometry = frame.geometry
         row = self.line_height + 4
-        width = max(self.measure(name) for name, _ in entries) + 40
+        width = max(self.measure(entry.name) for entry in entries) + 40
         height = row * len(entries) + 10
         left = geometry.width - width - 12
         top = geometry.overflow_row[0] - height - 8
@@ -316,13 +322,20 @@ class TimelinePainter:
         painter.setPen(QPen(self.theme.grid, 1))
         painter.setBrush(panel)
         painter.drawRoundedRect(QRectF(left, top, width, height), 6, 6)
-        for index, (name, colour) in enumerate(entries):
+        for index, entry in enumerate(entries):
             y = top + 5 + index * row
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(colour or _DEFAULT_EVENT_COLOUR))
-            painter.drawRoundedRect(QRectF(left + 10, y + (row - 12) / 2, 14, 12), 2, 2)
-            painter.setPen(self.theme.text)
-            self._draw_text(painter, left + 32, y + (row - self.line_height) / 2, name)
+            colour = QColor(entry.colour or _DEFAULT_EVENT_COLOUR)
+            swatch = QRectF(left + 10, y + (row - 12) / 2, 14, 12)
+            if entry.hidden:
+                painter.setPen(QPen(colour, 1.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+            painter.drawRoundedRect(swatch, 2, 2)
+            painter.setPen(self.theme.muted if entry.hidden else self.theme.text)
+            self._draw_text(painter, left + 32, y + (row - self.line_height) / 2, entry.name)
+            self.legend_rows.append((QRectF(left, y, width, row), entry.category_id))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 

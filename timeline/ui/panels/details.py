@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
+import re
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from timeline.core.model import Event
@@ -16,6 +16,46 @@ SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 def is_safe_link(url: QUrl) -> bool:
     """Only web and mail links leave the app; ``file:``, ``javascript:``, ``data:`` never do."""
     return url.isValid() and url.scheme().lower() in SAFE_LINK_SCHEMES
+
+
+MARKDOWN_FEATURES = QTextDocument.MarkdownFeature(
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML.value
+)
+"""GitHub Markdown without raw HTML: a description cannot smuggle in markup."""
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text shown literally inside Markdown (titles and sources are not Markdown)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+
+
+def event_markdown(event: Event) -> str:
+    """The details of an event as Markdown; the description is the user's own Markdown."""
+    parts = [
+        f"## {escape_markdown(event.title)}",
+        f"**{escape_markdown(event.display_when())}**  \n`{event.when().edtf()}`",
+    ]
+    facts = []
+    if event.category:
+        facts.append(f"Category: {escape_markdown(event.category)}")
+    if event.tags:
+        facts.append(f"Tags: {escape_markdown(', '.join(event.tags))}")
+    if facts:
+        parts.append("  \n".join(facts))
+    if event.description:
+        parts.append(event.description)
+    if event.source:
+        source = escape_markdown(event.source.display())
+        if event.source.url and is_safe_link(QUrl(event.source.url)):
+            source += f" ([open]({event.source.url}))"
+        parts.append(f"*Source:* {source}")
+    if event.url:
+        link = escape_markdown(event.url)
+        parts.append(f"[{link}]({event.url})" if is_safe_link(QUrl(event.url)) else link)
+    return "\n\n".join(parts)
 
 
 class EventDetails(QTextBrowser):
@@ -37,29 +77,7 @@ class EventDetails(QTextBrowser):
         if event is None:
             self.clear()
             return
-        parts = [
-            f"<h2>{html.escape(event.title)}</h2>",
-            f"<p><b>{html.escape(event.display_when())}</b><br>"
-            f"<span style='color: gray'>{html.escape(event.when().edtf())}</span></p>",
-        ]
-        if event.category:
-            parts.append(f"<p>Category: {html.escape(event.category)}</p>")
-        if event.tags:
-            parts.append(f"<p>Tags: {html.escape(', '.join(event.tags))}</p>")
-        if event.description:
-            paragraphs = event.description.split("\n\n")
-            parts += [f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs]
-        if event.source:
-            parts.append(f"<p><i>Source:</i> {html.escape(event.source)}</p>")
-        if event.url:
-            url = QUrl(event.url)
-            if is_safe_link(url):
-                parts.append(
-                    f"<p><a href='{html.escape(url.toString(), quote=True)}'>{html.escape(event.url)}</a></p>"
-                )
-            else:
-                parts.append(f"<p>{html.escape(event.url)}</p>")
-        self.setHtml("".join(parts))
+        self.document().setMarkdown(event_markdown(event), MARKDOWN_FEATURES)
 
     def loadResource(self, kind: int, url: QUrl) -> object:
         """Never fetch anything a description refers to."""
