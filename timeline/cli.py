@@ -20,6 +20,7 @@ from timeline.core.parsing import parse, parse_date
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 70
 
 
 class CommandError(Exception):
@@ -49,6 +50,9 @@ def _run_guarded(action: Callable[[], int]) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as error:  # noqa: BLE001 - a bug still ends as one line, never a traceback
+        print(f"timeline: unexpected error ({type(error).__name__}: {error})", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def _start_gui(arguments: list[str]) -> int:

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.editor_dock = self._dock("Edit", "editor", self.editor)
         self.tabifyDockWidget(self.details_dock, self.editor_dock)
         self.details_dock.raise_()
+        self.resizeDocks([self.details_dock], [360], Qt.Orientation.Horizontal)
         self.history = QUndoView(document.undo_stack)
         self.history.setEmptyLabel("Opened")
         self.history_dock = self._dock("History", "history", self.history)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -39,6 +39,7 @@ class EventEditor(QScrollArea):
         self.document = document
         self.current_event: Event | None = None
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         self.setWidget(body)
         layout = QVBoxLayout(body)
@@ -172,7 +173,7 @@ class EventEditor(QScrollArea):
             (self.source_url, source.url),
             (self.source_text, source.text),
         ):
-            put(widget, lambda widget=widget, value=value: widget.setText(value))
+            put(widget, lambda widget=widget, value=value: _set_line(widget, value))
         self.source_error.clear()
         put(self.link, lambda: self.link.setText(event.url))
         self.link_error.clear()
@@ -286,6 +287,12 @@ class _OnFocusOut(QObject):
         if event.type() == QEvent.Type.FocusOut:
             self._callback()
         return False
+
+
+def _set_line(widget: QLineEdit, text: str) -> None:
+    """Show a text from its beginning, as a reader expects, not scrolled to the cursor at its end."""
+    widget.setText(text)
+    widget.setCursorPosition(0)
 
 
 def _error_label() -> QLabel:
