@@ -50,7 +50,7 @@ def _run_guarded(action: Callable[[], int]) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as error:  # noqa: BLE001 - a bug still ends as one line, never a traceback
+    except Exception as error:
         print(f"timeline: unexpected error ({type(error).__name__}: {error})", file=sys.stderr)
         return EXIT_INTERNAL
 
