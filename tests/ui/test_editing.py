@@ -325,3 +325,36 @@ def test_the_event_list_model_stays_valid_through_edits(qtmodeltester, window: M
     window.edit_actions.undo.trigger()
     qtmodeltester.check(window.event_model)
     assert window.event_model.rowCount() == 9
+
+
+def test_the_categories_dialog_adds_renames_and_recolours(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from timeline.ui.dialogs.categories import CategoriesDialog
+
+    dialog = CategoriesDialog(window.document, window)
+    qtbot.addWidget(dialog)
+    assert dialog.tree.topLevelItemCount() == 3
+    assert dialog.add_named("culture")
+    assert not dialog.add_named("")
+    culture = window.document.categories_by_name()["culture"]
+    assert dialog.rename_to(culture, "arts")
+    arts = window.document.categories_by_name()["arts"]
+    assert dialog.recolour_to(arts, "#123456")
+    assert window.document.repository.categories()[0].colour == "#123456"
+    assert [dialog.tree.topLevelItem(i).text(0) for i in range(4)] == [
+        "arts",
+        "diplomacy",
+        "infrastructure",
+        "war",
+    ]
+    for _ in range(3):
+        window.edit_actions.undo.trigger()
+    assert "culture" not in window.document.categories_by_name()
+    assert dialog.tree.topLevelItemCount() == 3
+
+
+def test_context_menus_offer_the_actions(window: MainWindow) -> None:
+    vilnius = select(window, "Vilnius summit")
+    on_event = [a.text() for a in window.edit_actions.context_menu(vilnius.id, QPoint(), 0.0).actions()]
+    assert {"&Edit Event", "D&uplicate", "&Delete", "Category", "Zoom to Event"} <= set(on_event)
+    on_space = [a.text() for a in window.edit_actions.context_menu(None, QPoint(), 0.0).actions()]
+    assert "New Event Here ('New event')" in on_space and "&Delete" not in on_space
