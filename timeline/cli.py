@@ -37,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_guarded(action: Callable[[], int]) -> int:
-    from timeline.io.native_json import FormatError
+    from timeline.io.report import FormatError
     from timeline.store.errors import StoreError
 
     try:
@@ -100,6 +100,28 @@ def _build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list)
 
+    importing = commands.add_parser("import", help="add the events of a file in another format")
+    _add_db_option(importing)
+    importing.add_argument("source", type=Path, metavar="SOURCE")
+    importing.add_argument("--format", choices=_IMPORT_FORMATS, help="the format (default: from the file)")
+    importing.add_argument(
+        "--dry-run", action="store_true", help="report what would be imported; change nothing"
+    )
+    importing.add_argument(
+        "--skip-duplicates", action="store_true", help="leave out events that exist already"
+    )
+    importing.set_defaults(handler=_import)
+
+    exporting = commands.add_parser("export", help="write events to a file in another format")
+    _add_db_option(exporting)
+    exporting.add_argument(
+        "--format", choices=_EXPORT_FORMATS, help="the format (default: from the suffix of OUT)"
+    )
+    exporting.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
+    exporting.add_argument("--from", dest="since", metavar="DATE")
+    exporting.add_argument("--to", dest="until", metavar="DATE")
+    exporting.set_defaults(handler=_export)
+
     render = commands.add_parser("render", help="draw a period to PNG, SVG or PDF (by the suffix of OUT)")
     _add_db_option(render)
     render.add_argument("--from", dest="since", metavar="DATE", help="start of the period (default: fit all)")
@@ -114,7 +136,9 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_COMMANDS = ("dates", "add", "list", "render", "check")
+_COMMANDS = ("dates", "add", "list", "import", "export", "render", "check")
+_IMPORT_FORMATS = ("csv", "json", "timelinejs", "timelinejs-csv", "ics", "timeline")
+_EXPORT_FORMATS = ("csv", "json", "timelinejs", "timelinejs-csv", "ics", "png", "svg", "pdf")
 
 
 def _add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -254,6 +278,77 @@ def _event_json(event: Event) -> dict[str, Any]:
         "created": event.created,
         "modified": event.modified,
     }
+
+
+# import / export ------------------------------------------------------------------------
+
+
+def print_import_report(report: Any, duplicates: int, out: Any = None) -> None:
+    """The same report the import preview shows: counts, first rows, every problem."""
+    out = out or sys.stdout
+    print(report.summary(), file=out)
+    if duplicates:
+        print(f"{duplicates:,} already in the timeline (same title and dates)", file=out)
+    for event in report.events[:10]:
+        category = f"  [{event.category}]" if event.category else ""
+        print(f"  {event.display_when():<34}  {event.title}{category}", file=out)
+    if len(report.events) > 10:
+        print(f"  … and {len(report.events) - 10:,} more", file=out)
+    for problem in report.problems:
+        print(f"rejected: {problem}", file=out)
+    for note in report.notes:
+        print(f"note: {note}", file=out)
+
+
+def _import(options: argparse.Namespace) -> int:
+    from timeline.io.formats import read_file
+    from timeline.store.database import open_database
+    from timeline.store.repository import TimelineRepository
+
+    report = read_file(options.source, options.format)
+    path = _database_path(options)
+    if options.dry_run and not path.exists():
+        print_import_report(report, 0)
+        return EXIT_FAILED if report.problems else EXIT_OK
+    with open_database(path, readonly=options.dry_run) as database:
+        repository = TimelineRepository(database)
+        duplicates = set(repository.duplicates_of(report.events))
+        print_import_report(report, len(duplicates))
+        if not options.dry_run:
+            events = [
+                e for i, e in enumerate(report.events) if not (options.skip_duplicates and i in duplicates)
+            ]
+            ids, _, _ = repository.import_content(events, report.categories, report.eras, report.title)
+            print(f"imported {len(ids):,} events into {path}")
+    return EXIT_FAILED if report.problems else EXIT_OK
+
+
+def _export(options: argparse.Namespace) -> int:
+    from timeline.io.formats import IMAGES, guess_format, write_file
+    from timeline.store.database import open_database
+    from timeline.store.repository import TimelineRepository
+
+    output: Path = options.output
+    format = options.format or guess_format(output)
+    if format in IMAGES:
+        options.size = "1920x1080"
+        return _render(options)
+    since = _parse_option("--from", options.since).earliest if options.since else MIN_INSTANT
+    until = _parse_option("--to", options.until).latest if options.until else MAX_INSTANT
+    with open_database(_database_path(options), readonly=True) as database:
+        repository = TimelineRepository(database)
+        events = (
+            repository.events()
+            if since == MIN_INSTANT and until == MAX_INSTANT
+            else repository.events_between(since, until)
+        )
+        report = write_file(
+            output, format, events, repository.eras(), repository.title, repository.categories()
+        )
+    for skipped in report.skipped:
+        print(f"skipped: {skipped}", file=sys.stderr)
+    print(f"wrote {report.written:,} events to {output}")
+    return EXIT_OK
 
 
 # render -----------------------------------------------------------------------------------

@@ -253,3 +253,61 @@ def test_render_refuses_bad_options(
     options = ["render", "--db", str(database), "-o", str(tmp_path / "out.png"), *arguments]
     status, _, err = run(capsys, *options)
     assert status != 0 and message in err
+
+
+def test_import_reports_and_adds_valid_rows(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, db_path: Path
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text("title,start\nGood,44 BC\nBad,2023-02-30\n", encoding="utf-8")
+    status, out, _ = run(capsys, "import", "--db", str(db_path), str(source), "--dry-run")
+    assert status != 0 and "1 event" in out and "rejected: line 3, start '2023-02-30'" in out
+    assert not db_path.exists()
+    status, out, _ = run(capsys, "import", "--db", str(db_path), str(source))
+    assert status != 0 and "imported 1 events" in out
+    status, out, _ = run(capsys, "import", "--db", str(db_path), str(source), "--skip-duplicates")
+    assert "1 already in the timeline" in out and "imported 0 events" in out
+    _, out, _ = run(capsys, "list", "--db", str(db_path), "--json")
+    assert [e["start"] for e in json.loads(out)] == ["-0043"]
+
+
+def test_export_then_import_keeps_the_events(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from timeline.workspace import create_from_sample
+
+    database = tmp_path / "sample.timeline.db"
+    create_from_sample(database)
+    for name, format in (("out.csv", None), ("out.ics", None), ("out.json", "timelinejs"), ("tl.json", None)):
+        output = tmp_path / name
+        options = ["export", "--db", str(database), "-o", str(output)] + (
+            ["--format", format] if format else []
+        )
+        assert run(capsys, *options)[0] == 0
+        copy = tmp_path / f"copy-{name}.timeline.db"
+        assert (
+            run(capsys, "import", "--db", str(copy), str(output), *(["--format", format] if format else []))[
+                0
+            ]
+            == 0
+        )
+        _, out, _ = run(capsys, "list", "--db", str(copy), "--json")
+        assert len(json.loads(out)) == 8, name
+
+
+def test_an_import_that_fails_near_the_end_adds_nothing(tmp_path: Path) -> None:
+    from timeline.core.model import Event
+    from timeline.core.parsing import parse_date
+    from timeline.store.database import open_database
+    from timeline.store.errors import DiskFullError
+    from timeline.store.repository import TimelineRepository
+
+    path = tmp_path / "t.timeline.db"
+    with open_database(path) as database:
+        repository = TimelineRepository(database)
+        repository.add_event(Event("already here", parse_date("2000")))
+        events = [Event(f"e{n}", parse_date("1999"), description="x" * 300) for n in range(10_000)]
+        pages = database.db.execute("PRAGMA page_count").fetchone()[0]
+        database.db.execute(f"PRAGMA max_page_count = {pages + 600}")  # room for most, not all
+        with pytest.raises(DiskFullError):
+            repository.import_content(events, [], [])
+        assert repository.count_events() == 1
+        assert [e.title for e in repository.search("here")] == ["already here"]

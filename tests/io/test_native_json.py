@@ -64,5 +64,8 @@ def test_malformed_files_name_the_place(tmp_path: Path, text: str, message: str)
 def test_binary_file(tmp_path: Path) -> None:
     path = tmp_path / "bad.json"
     path.write_bytes(b"\xff\xfe\x00garbage")
-    with pytest.raises(FormatError, match="not UTF-8"):
+    with pytest.raises(FormatError, match="a binary file"):
+        read_timeline_json(path)
+    path.write_bytes(b'{"title": "caf\xe9"}')
+    with pytest.raises(FormatError, match=r"not UTF-8 text \(byte 14, line 1\)"):
         read_timeline_json(path)

@@ -10,7 +10,7 @@ within a signed 64-bit integer for every year this module accepts.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from timeline.core.calendar import (
     MONTH_NAMES,
@@ -77,9 +77,11 @@ class HistoricalDate:
     uncertain: bool = False
     season: int | None = None
     utc_offset: int | None = None
+    _bounds_cache: tuple[int, int] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         _validate(self)
+        object.__setattr__(self, "_bounds_cache", self._bounds())
 
     # Constructors ----------------------------------------------------------------------
 
@@ -128,12 +130,12 @@ class HistoricalDate:
     @property
     def earliest(self) -> int:
         """The first instant this date can mean, in seconds from 1970-01-01."""
-        return self._bounds()[0]
+        return self._bounds_cache[0]
 
     @property
     def latest(self) -> int:
         """The instant just after the last one this date can mean (an exclusive end)."""
-        return self._bounds()[1]
+        return self._bounds_cache[1]
 
     def _bounds(self) -> tuple[int, int]:
         precision = self.precision

@@ -7,6 +7,7 @@ month-precision event moved at day zoom still moves by months and stays ``2023-0
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 
 from timeline.core.calendar import SECONDS_PER_DAY, days_in_month
@@ -115,8 +116,7 @@ def _with_year_and_month(date: HistoricalDate, year: int, month: int | None) -> 
 
 
 def _replace(date: HistoricalDate, **changes: object) -> HistoricalDate:
-    fields = {name: getattr(date, name) for name in HistoricalDate.__dataclass_fields__}
-    return HistoricalDate(**(fields | changes))  # type: ignore[arg-type]
+    return dataclasses.replace(date, **changes)  # type: ignore[arg-type]
 
 
 def steps_for(seconds: float, step: Step) -> int:

@@ -8,6 +8,7 @@ python-dateutil, which is slow and knows no BC. Every failure is a :class:`DateE
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date as _date
 
@@ -159,14 +160,8 @@ def _parse_single(text: str, reference: HistoricalDate | None) -> HistoricalDate
 
 
 def _with_qualifiers(value: HistoricalDate, approximate: bool, uncertain: bool) -> HistoricalDate:
-    fields = {
-        name: getattr(value, name)
-        for name in ("year", "month", "day", "hour", "minute", "second", "precision", "season", "utc_offset")
-    }
-    return HistoricalDate(
-        **fields,
-        approximate=approximate or value.approximate,
-        uncertain=uncertain or value.uncertain,
+    return dataclasses.replace(
+        value, approximate=approximate or value.approximate, uncertain=uncertain or value.uncertain
     )
 
 

@@ -13,22 +13,14 @@ from typing import Any
 from timeline.core.dates import DateError, HistoricalDate, OpenEnd
 from timeline.core.edtf import read_edtf_date
 from timeline.core.model import Category, Era, Event, EventEnd, Source, TimelineContent
+from timeline.io.report import FormatError, ImportReport, Problem, read_text
 
 FORMAT_NAME = "timeline"
 FORMAT_VERSION = 1
 
 
-class FormatError(ValueError):
-    """A file that cannot be read; the message names the place and the value."""
-
-
 def read_timeline_json(path: Path) -> TimelineContent:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise FormatError(f"{path}: not UTF-8 text (byte {error.start})") from None
-    except OSError as error:
-        raise FormatError(f"{path}: cannot read ({error.strerror})") from None
+    text = read_text(path)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -38,12 +30,45 @@ def read_timeline_json(path: Path) -> TimelineContent:
     return content_from_json(data, str(path))
 
 
-def content_from_json(data: Any, where: str = "JSON") -> TimelineContent:
+def read_timeline_json_report(path: Path) -> ImportReport:
+    """Like :func:`read_timeline_json`, but a bad event or era is a problem, not the end."""
+    text = read_text(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FormatError(
+            f"{path}: not JSON ({error.msg} at line {error.lineno}, column {error.colno})"
+        ) from None
+    _check_header(data, str(path))
+    report = ImportReport("Timeline JSON", title=_text(data, "title", str(path)))
+    report.categories = [
+        Category(
+            _text(item, "name", f"categories[{index}]", required=True), _text(item, "colour", "category")
+        )
+        for index, item in enumerate(_list(data, "categories", str(path)))
+    ]
+    for kind, build, target in (("events", _event, report.events), ("eras", _era, report.eras)):
+        for index, item in enumerate(_list(data, kind, str(path))):
+            try:
+                target.append(build(item, f"{kind}[{index}]"))  # type: ignore[arg-type]
+            except FormatError as error:
+                where, _, message = str(error).partition(": ")
+                report.problems.append(
+                    Problem(where, kind[:-1], json.dumps(item, ensure_ascii=False)[:60], message)
+                )
+    return report
+
+
+def _check_header(data: Any, where: str) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise FormatError(f'{where}: not a Timeline JSON file (no "format": "timeline")')
     version = data.get("version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise FormatError(f"{where}: version {version!r} is not one this program reads")
+
+
+def content_from_json(data: Any, where: str = "JSON") -> TimelineContent:
+    _check_header(data, where)
     categories = tuple(
         Category(
             _text(item, "name", f"{where}: categories[{index}]", required=True),

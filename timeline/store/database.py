@@ -212,6 +212,7 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("PRAGMA synchronous = FULL")
     connection.execute("PRAGMA busy_timeout = 2000")
+    connection.execute("PRAGMA cache_size = -65536")  # 64 MiB: big imports and window queries stay in memory
     return connection
 
 

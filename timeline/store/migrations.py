@@ -24,6 +24,20 @@ def _indexed_source(row: str) -> str:
     return f"{row}.source || ' ' || {row}.source_author || ' ' || {row}.source_title"
 
 
+FTS_INSERT_TRIGGER = (
+    "CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN"
+    " INSERT INTO events_fts (rowid, title, description, tags, source)"
+    f" VALUES (new.id, new.title, new.description, new.tags, {_indexed_source('new')}); END"
+)
+"""Keeps the search index in step with each new row (dropped for a moment by bulk imports)."""
+
+FTS_BACKFILL = (
+    "INSERT INTO events_fts (rowid, title, description, tags, source)"
+    f" SELECT id, title, description, tags, {_indexed_source('events')} FROM events WHERE id >= ?"
+)
+"""Indexes, in one statement, every row from an id on: what a bulk import does instead."""
+
+
 def _version_1() -> list[str]:
     new_source, old_source = _indexed_source("new"), _indexed_source("old")
     return [
@@ -71,9 +85,7 @@ def _version_1() -> list[str]:
         "CREATE INDEX eras_time ON eras (earliest, latest)",
         "CREATE VIRTUAL TABLE events_fts USING fts5("
         "title, description, tags, source, content='events', content_rowid='id')",
-        "CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN"
-        " INSERT INTO events_fts (rowid, title, description, tags, source)"
-        f" VALUES (new.id, new.title, new.description, new.tags, {new_source}); END",
+        FTS_INSERT_TRIGGER,
         "CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN"
         " INSERT INTO events_fts (events_fts, rowid, title, description, tags, source)"
         f" VALUES ('delete', old.id, old.title, old.description, old.tags, {old_source}); END",

@@ -21,6 +21,7 @@ from timeline.core.edtf import read_edtf_date
 from timeline.core.model import Category, Era, Event, EventEnd, EventSpan, Source, TimelineContent
 from timeline.store.database import TimelineDatabase
 from timeline.store.errors import StoreError, translated_errors
+from timeline.store.migrations import FTS_BACKFILL, FTS_INSERT_TRIGGER
 
 _EVENT_COLUMNS = (
     "events.id, title, start_date, end_date, description, categories.name, tags, source, url,"
@@ -494,23 +495,76 @@ class TimelineRepository:
 
     def add_events(self, events: Iterable[Event], batch_size: int = 10_000) -> int:
         """Add many events in one transaction with ``executemany``; returns how many were added."""
+        with self._writing():
+            return self.add_events_unlocked(events, batch_size)
+
+    def add_events_unlocked(self, events: Iterable[Event], batch_size: int = 10_000) -> int:
+        """The bulk insert of :meth:`add_events`, inside a transaction the caller holds."""
         count = 0
         now = _now()
         category_ids: dict[str | None, int | None] = {}
+        batch: list[list[Any]] = []
+        for event in events:
+            if event.category not in category_ids:
+                category_ids[event.category] = self._category_id(event.category)
+            row = self._event_row(event, category_ids[event.category])
+            row["created"] = event.created or now
+            row["modified"] = event.modified or now
+            batch.append(list(row.values()))
+            if len(batch) >= batch_size:
+                count += self._insert_rows(batch)
+                batch = []
+        return count + self._insert_rows(batch)
+
+    def import_content(
+        self, events: list[Event], categories: list[Category], eras: list[Era], title: str = ""
+    ) -> tuple[list[int], list[int], list[int]]:
+        """Add what an import accepted in one transaction: all of it, or nothing.
+
+        Returns the ids given to the events, to the categories that were new, and to the eras,
+        so that the import can be undone (and redone under the same ids).
+        """
         with self._writing():
-            batch: list[list[Any]] = []
-            for event in events:
-                if event.category not in category_ids:
-                    category_ids[event.category] = self._category_id(event.category)
-                row = self._event_row(event, category_ids[event.category])
-                row["created"] = event.created or now
-                row["modified"] = event.modified or now
-                batch.append(list(row.values()))
-                if len(batch) >= batch_size:
-                    count += self._insert_rows(batch)
-                    batch = []
-            count += self._insert_rows(batch)
-        return count
+            known = {row[0] for row in self.db.execute("SELECT name FROM categories")}
+            new_categories = [c for c in categories if c.name not in known]
+            category_ids = [self._insert_category(c) for c in new_categories]
+            known.update(c.name for c in new_categories)
+            for name in dict.fromkeys(e.category for e in events if e.category and e.category not in known):
+                category_ids.append(self._insert_category(Category(name)))
+            first_id = (self.db.execute("SELECT max(id) FROM events").fetchone()[0] or 0) + 1
+            bulk = len(events) > 1000
+            if bulk:  # one indexing pass at the end is several times faster than a trigger per row
+                self.db.execute("DROP TRIGGER events_fts_insert")
+            self.add_events_unlocked(events)
+            if bulk:
+                self.db.execute(FTS_BACKFILL, [first_id])
+                self.db.execute(FTS_INSERT_TRIGGER)
+            era_ids = [self._insert_era(era) for era in eras]
+            if title and not self.title:
+                self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('title', ?)", [title])
+        return list(range(first_id, first_id + len(events))), category_ids, era_ids
+
+    def undo_import(self, event_ids: list[int], category_ids: list[int], era_ids: list[int]) -> None:
+        """Remove exactly what :meth:`import_content` added, in one transaction."""
+        with self._writing():
+            self.db.conn.executemany("DELETE FROM events WHERE id = ?", [[i] for i in event_ids])
+            self.db.conn.executemany("DELETE FROM eras WHERE id = ?", [[i] for i in era_ids])
+            self.db.conn.executemany("DELETE FROM categories WHERE id = ?", [[i] for i in category_ids])
+
+    def duplicates_of(self, events: list[Event]) -> list[int]:
+        """Indexes of the events that exist already: same title, same start and end."""
+        keys = {(e.title, e.start.edtf(), _end_text(e.end)): index for index, e in enumerate(events)}
+        titles = list({e.title for e in events})
+        found: list[int] = []
+        with translated_errors(self.database.path):
+            for offset in range(0, len(titles), 500):
+                chunk = titles[offset : offset + 500]
+                rows = self.db.execute(
+                    f"SELECT title, start_date, end_date FROM events WHERE title IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+                found += [keys[row] for row in rows if row in keys]
+        return sorted(set(found))
 
     def _insert_rows(self, rows: list[list[Any]]) -> int:
         if rows:

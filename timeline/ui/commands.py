@@ -77,6 +77,29 @@ class AddEvents(_DocumentCommand):
         self.events = self.document.delete_events(self.ids)
 
 
+class ImportEvents(_DocumentCommand):
+    """An accepted import: one step that adds, or on undo removes, all of it."""
+
+    def __init__(
+        self,
+        document: TimelineDocument,
+        events: list[Event],
+        categories: list[Category],
+        eras: list[Era],
+        title: str,
+        source_name: str,
+    ) -> None:
+        super().__init__(document, f"Import {len(events):,} events from '{source_name}'")
+        self.events, self.categories, self.eras, self.title = events, categories, eras, title
+        self.added: tuple[list[int], list[int], list[int]] = ([], [], [])
+
+    def apply(self) -> None:
+        self.added = self.document.import_content(self.events, self.categories, self.eras, self.title)
+
+    def revert(self) -> None:
+        self.document.undo_import(self.events, *self.added)
+
+
 class EditEvents(_DocumentCommand):
     """Any change to existing events: a field, a move, a resize, a move of many."""
 

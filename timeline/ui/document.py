@@ -118,6 +118,34 @@ class TimelineDocument(QObject):
         self._after_events_changed(False)
         return events
 
+    def import_content(
+        self, events: list[Event], categories: list[Category], eras: list[Era], title: str = ""
+    ) -> tuple[list[int], list[int], list[int]]:
+        """Add an import in one transaction; returns the ids of what was added, for undo."""
+        added = self.repository.import_content(events, categories, eras, title)
+        self._recount(events, add=True)
+        self._forget_eras()
+        self.eras_changed.emit()
+        self._after_events_changed(True)
+        return added
+
+    def undo_import(
+        self, events: list[Event], event_ids: list[int], category_ids: list[int], era_ids: list[int]
+    ) -> None:
+        self.repository.undo_import(event_ids, category_ids, era_ids)
+        self._recount(events, add=False)
+        self._forget_eras()
+        self.eras_changed.emit()
+        self._after_events_changed(True)
+
+    def _recount(self, events: list[Event], add: bool) -> None:
+        """Keep the counts right: event by event for a few, reloaded at once for many."""
+        if len(events) > 2000:
+            self.density = DensityIndex(*self.repository.sorted_bounds())
+            return
+        for event in events:
+            (self.density.add if add else self.density.remove)(event.earliest, event.latest)
+
     def _after_events_changed(self, new_categories: bool) -> None:
         self._spans.clear()
         if new_categories:

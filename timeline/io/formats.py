@@ -1,0 +1,133 @@
+"""Every format by name: which reads a file, which writes one, and guessing from a file's name.
+
+Exports go to a temporary file beside the target and are renamed into place, so a failed
+export never leaves half a file over an old one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from timeline.core.model import Era, Event, TimelineContent
+from timeline.io.csv_format import read_csv, write_csv
+from timeline.io.ical import read_ical, write_ical
+from timeline.io.native_json import content_to_json, read_timeline_json_report
+from timeline.io.report import ExportReport, FormatError, ImportReport
+from timeline.io.thetimelineproj import read_thetimelineproj
+from timeline.io.timelinejs import (
+    read_timelinejs_csv,
+    read_timelinejs_json,
+    write_timelinejs_csv,
+    write_timelinejs_json,
+)
+
+READERS: dict[str, Callable[[Path], ImportReport]] = {
+    "csv": read_csv,
+    "json": read_timeline_json_report,
+    "timelinejs": read_timelinejs_json,
+    "timelinejs-csv": read_timelinejs_csv,
+    "ics": read_ical,
+    "timeline": read_thetimelineproj,
+}
+WRITABLE = ("csv", "json", "timelinejs", "timelinejs-csv", "ics")
+IMAGES = ("png", "svg", "pdf")
+DESCRIPTIONS = {
+    "csv": "CSV (title, start, end, category, tags, description, source, url, colour)",
+    "json": "Timeline JSON (lossless)",
+    "timelinejs": "TimelineJS JSON",
+    "timelinejs-csv": "TimelineJS spreadsheet (CSV)",
+    "ics": "iCalendar",
+    "timeline": "Timeline (.timeline, thetimelineproj)",
+}
+
+
+def guess_format(path: Path) -> str:
+    """The format of a file from its suffix and, for CSV and JSON, its first bytes."""
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in IMAGES:
+        return suffix
+    if suffix == "ics":
+        return "ics"
+    if suffix == "timeline":
+        return "timeline"
+    head = ""
+    with contextlib.suppress(OSError):
+        head = path.read_bytes()[:4096].decode("utf-8", "replace")
+    if suffix in ("csv", "tsv", "txt"):
+        first = head.splitlines()[0] if head else ""
+        return "timelinejs-csv" if "Headline" in first and "Year" in first else "csv"
+    if suffix == "json":
+        return "json" if '"format"' in head and '"timeline"' in head else "timelinejs"
+    raise FormatError(f"{path}: cannot tell the format from the name; give it (one of {', '.join(READERS)})")
+
+
+def read_file(path: Path, format: str | None = None) -> ImportReport:
+    if not path.exists():
+        raise FormatError(f"{path}: no such file")
+    if path.is_dir():
+        raise FormatError(f"{path}: a folder, not a file")
+    name = format or guess_format(path)
+    if name not in READERS:
+        raise FormatError(f"{name!r} is not a format that can be imported (use one of {', '.join(READERS)})")
+    return READERS[name](path)
+
+
+def write_file(
+    path: Path,
+    format: str,
+    events: Iterable[Event],
+    eras: list[Era],
+    title: str,
+    categories: list[Any] | None = None,
+) -> ExportReport:
+    """Write events (and eras, where the format has them) to ``path`` atomically."""
+    if format not in WRITABLE:
+        raise FormatError(
+            f"{format!r} is not a format that can be exported (use one of {', '.join(WRITABLE)})"
+        )
+    items = list(events)
+    with _replacing(path) as out:
+        if format == "ics":
+            return write_ical(items, title, out)
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+        try:
+            if format == "csv":
+                return ExportReport("CSV", written=write_csv(items, text))
+            if format == "json":
+                content = TimelineContent(title, tuple(categories or ()), tuple(items), tuple(eras))
+                json.dump(content_to_json(content), text, ensure_ascii=False, indent=1)
+                return ExportReport("Timeline JSON", written=len(items))
+            if format == "timelinejs":
+                return write_timelinejs_json(items, eras, title, text)
+            return write_timelinejs_csv(items, eras, title, text)
+        finally:
+            text.flush()
+            text.detach()
+
+
+@contextlib.contextmanager
+def _replacing(path: Path) -> Iterator[IO[bytes]]:
+    if not path.parent.is_dir():
+        raise FormatError(f"{path}: the folder {path.parent} does not exist")
+    handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    temporary = Path(temporary_name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        temporary.chmod(0o666 & ~umask)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise FormatError(f"{path}: could not write ({error.strerror}); nothing was changed") from None
+    finally:
+        temporary.unlink(missing_ok=True)

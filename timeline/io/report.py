@@ -1,0 +1,76 @@
+"""What reading a file gives: the content it holds and every problem, with where it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from timeline.core.model import Category, Era, Event
+
+
+class FormatError(ValueError):
+    """A file that cannot be read at all; the message names the problem and the position."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One rejected row or element: where (``row 12``, ``event 3``), which field, the value, why."""
+
+    where: str
+    field: str
+    value: str
+    message: str
+
+    def __str__(self) -> str:
+        shown = self.value if len(self.value) <= 60 else self.value[:57] + "…"
+        return f"{self.where}, {self.field} {shown!r}: {self.message}"
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """The events, categories and eras a file holds, and what had to be left out."""
+
+    format: str
+    title: str = ""
+    events: list[Event] = field(default_factory=list)
+    categories: list[Category] = field(default_factory=list)
+    eras: list[Era] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [
+            f"{len(self.events):,} event{'s' if len(self.events) != 1 else ''}",
+            f"{len(self.categories):,} categor{'ies' if len(self.categories) != 1 else 'y'}",
+            f"{len(self.eras):,} era{'s' if len(self.eras) != 1 else ''}",
+        ]
+        rejected = f"; {len(self.problems):,} rejected" if self.problems else ""
+        return f"{self.format}: {', '.join(parts)}{rejected}"
+
+
+@dataclass(slots=True)
+class ExportReport:
+    """What an export wrote, and what the format could not hold (listed, never silently lost)."""
+
+    format: str
+    written: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
+def read_text(path: object, encoding: str = "utf-8-sig") -> str:
+    """A text file's content, with a clear error for bytes that are not UTF-8 or for binaries."""
+    from pathlib import Path
+
+    file = Path(str(path))
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise FormatError(f"{file}: cannot read ({error.strerror})") from None
+    if b"\x00" in data[:4096]:
+        raise FormatError(f"{file}: a binary file, not text")
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise FormatError(
+            f"{file}: not UTF-8 text (byte {error.start}, line {line}); save it as UTF-8 and try again"
+        ) from None

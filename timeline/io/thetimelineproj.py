@@ -1,0 +1,164 @@
+"""Files of the wxPython program Timeline (thetimelineproj, ``.timeline``): read only.
+
+The XML is parsed with ``defusedxml`` (a file from elsewhere must not be able to expand
+entities or reach the network). Its Gregorian times are ``YYYY-MM-DD HH:MM:SS`` with
+astronomical years (44 BC is ``-43``). A time of exactly midnight at both ends is read as
+day precision. Containers are written into event texts as ``[1]Name`` and their members as
+``(1)Name``: the container becomes a period and each member is tagged with its name.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+from timeline.core.dates import DateError, HistoricalDate, OpenEnd, Precision
+from timeline.core.model import Category, Era, Event, EventEnd
+from timeline.io.report import FormatError, ImportReport, Problem, read_text
+
+_TIME = re.compile(r"(-?\d+)-(\d{1,2})-(\d{1,2}) (\d{1,2}):(\d{2}):(\d{2})")
+_COLOUR = re.compile(r"(\d{1,3}),(\d{1,3}),(\d{1,3})")
+_CONTAINER = re.compile(r"\[(\d+)\](.*)", re.S)
+_MEMBER = re.compile(r"\((\d+)\)(.*)", re.S)
+
+
+def read_thetimelineproj(path: Path) -> ImportReport:
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import ParseError, fromstring
+
+    text = read_text(path, encoding="utf-8")
+    try:
+        root = fromstring(text.encode("utf-8"))
+    except ParseError as error:
+        line, column = error.position
+        raise FormatError(f"{path}: broken XML at line {line}, column {column}") from None
+    except DefusedXmlException as error:
+        raise FormatError(
+            f"{path}: refused XML ({type(error).__name__}: entities or DTDs are not allowed)"
+        ) from None
+    if root.tag != "timeline":
+        raise FormatError(f"{path}: not a Timeline (.timeline) file: the root element is <{root.tag}>")
+    time_type = (root.findtext("timetype") or "gregoriantime").strip()
+    if time_type != "gregoriantime":
+        raise FormatError(f"{path}: time type {time_type!r} is not supported (only gregoriantime)")
+    report = ImportReport("Timeline (.timeline)")
+    for element in root.iterfind("categories/category"):
+        name = (element.findtext("name") or "").strip()
+        if name:
+            report.categories.append(Category(name, _colour(element.findtext("color") or "")))
+    containers = _container_names(root)
+    for index, element in enumerate(root.iterfind("events/event")):
+        event = _event(element, f"event {index + 1}", containers, report)
+        if event is not None:
+            report.events.append(event)
+    for index, element in enumerate(root.iterfind("eras/era")):
+        where = f"era {index + 1}"
+        try:
+            start, end = _times(element)
+            ends_today = (element.findtext("ends_today") or "").strip() == "True"
+            era_end = OpenEnd.OPEN if ends_today else end or start
+            report.eras.append(
+                Era(
+                    (element.findtext("name") or "Era").strip(),
+                    start,
+                    era_end,
+                    _colour(element.findtext("color") or ""),
+                )
+            )
+        except (DateError, ValueError) as error:
+            report.problems.append(
+                Problem(where, "start", element.findtext("start") or "", str(error).split(": ")[-1])
+            )
+    return report
+
+
+def _container_names(root: Element) -> dict[str, str]:
+    names = {}
+    for element in root.iterfind("events/event"):
+        match = _CONTAINER.fullmatch(element.findtext("text") or "")
+        if match:
+            names[match[1]] = match[2].strip()
+    return names
+
+
+def _event(element: Element, where: str, containers: dict[str, str], report: ImportReport) -> Event | None:
+    raw = element.findtext("text") or ""
+    tags: tuple[str, ...] = ()
+    text = raw[1:] if raw[:2] in (" (", " [") else raw  # the writer's escape for a literal bracket
+    if raw[:2] not in (" (", " ["):
+        container, member = _CONTAINER.fullmatch(raw), _MEMBER.fullmatch(raw)
+        if container:
+            text = container[2]
+        elif member:
+            text = member[2]
+            if member[1] in containers:
+                tags = (containers[member[1]],)
+    title = text.strip()
+    if not title:
+        report.problems.append(Problem(where, "text", raw, "an event needs a text"))
+        return None
+    try:
+        start, end = _times(element)
+        fuzzy = (element.findtext("fuzzy") or "").strip() == "True"
+        if fuzzy:
+            start = _approximate(start)
+            end = _approximate(end) if end else end
+        event_end: EventEnd = (
+            OpenEnd.OPEN if (element.findtext("ends_today") or "").strip() == "True" else end
+        )
+        return Event(
+            title=title,
+            start=start,
+            end=event_end,
+            description=(element.findtext("description") or "").strip(),
+            category=(element.findtext("category") or "").strip() or None,
+            tags=tags,
+            url=(element.findtext("hyperlink") or "").strip(),
+            colour=_colour(element.findtext("default_color") or "")
+            if element.find("default_color") is not None
+            else "",
+        )
+    except (DateError, ValueError) as error:
+        report.problems.append(
+            Problem(where, "start", element.findtext("start") or "", str(error).split(": ")[-1])
+        )
+        return None
+
+
+def _approximate(date: HistoricalDate) -> HistoricalDate:
+    import dataclasses
+
+    return dataclasses.replace(date, approximate=True)
+
+
+def _times(element: Element) -> tuple[HistoricalDate, HistoricalDate | None]:
+    start_text, end_text = (element.findtext("start") or "").strip(), (element.findtext("end") or "").strip()
+    start_parts, end_parts = _time_parts(start_text), _time_parts(end_text or start_text)
+    midnight = start_parts[3:] == (0, 0, 0) and end_parts[3:] == (0, 0, 0)
+    start, end = _date(start_parts, midnight), _date(end_parts, midnight)
+    return start, None if end == start else end
+
+
+def _time_parts(text: str) -> tuple[int, int, int, int, int, int]:
+    match = _TIME.fullmatch(text)
+    if match is None:
+        raise DateError(f"time {text!r} is not YYYY-MM-DD HH:MM:SS")
+    return tuple(int(part) for part in match.groups())  # type: ignore[return-value]
+
+
+def _date(parts: tuple[int, int, int, int, int, int], day_only: bool) -> HistoricalDate:
+    year, month, day, hour, minute, second = parts
+    if day_only:
+        return HistoricalDate.of_day(year, month, day)
+    if second:
+        return HistoricalDate(year, month, day, hour, minute, second, precision=Precision.SECOND)
+    return HistoricalDate(year, month, day, hour, minute, precision=Precision.MINUTE)
+
+
+def _colour(text: str) -> str:
+    match = _COLOUR.fullmatch(text.strip())
+    if match is None:
+        return ""
+    red, green, blue = (min(int(value), 255) for value in match.groups())
+    return f"#{red:02x}{green:02x}{blue:02x}"

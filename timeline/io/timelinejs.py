@@ -1,0 +1,358 @@
+"""TimelineJS: its JSON (``events``, ``title``, ``eras``) and its Google-spreadsheet CSV.
+
+TimelineJS counts years as people do, without a year zero: ``-44`` is 44 BCE, which is
+astronomical ``-43`` here. Its slides are HTML; only their text and web links are kept.
+Dates also go out as ``display_date`` text in our human form, so that precision and doubt
+(``c. 1450``, ``July 2023``) survive a round trip.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TextIO
+
+from timeline.core.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision
+from timeline.core.model import Category, Era, Event, EventEnd, Source
+from timeline.core.parsing import parse
+from timeline.io.fields import guarded, unguarded
+from timeline.io.html_text import html_to_text, text_to_html
+from timeline.io.report import ExportReport, FormatError, ImportReport, Problem, read_text
+
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+CSV_COLUMNS = (
+    "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
+    "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group",
+    "Background",
+)  # fmt: skip
+
+
+def astronomical(year: int) -> int:
+    """TimelineJS's ``-44`` (44 BCE) is astronomical ``-43``."""
+    return year + 1 if year < 0 else year
+
+
+def timelinejs_year(year: int) -> int:
+    return year - 1 if year <= 0 else year
+
+
+def _number(value: Any, name: str) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise DateError(f"{name} {value!r} is not a whole number") from None
+
+
+def date_from_parts(parts: dict[str, Any]) -> HistoricalDate:
+    """A TimelineJS date object (``year`` … ``second``) as a date of the precision given."""
+    year = _number(parts.get("year"), "year")
+    if year is None:
+        raise DateError("a date needs a year")
+    month, day = _number(parts.get("month"), "month"), _number(parts.get("day"), "day")
+    hour, minute = _number(parts.get("hour"), "hour"), _number(parts.get("minute"), "minute")
+    second = _number(parts.get("second"), "second")
+    year = astronomical(year)
+    if month is None:
+        return HistoricalDate.of_year(year)
+    if day is None:
+        return HistoricalDate.of_month(year, month)
+    if hour is None:
+        return HistoricalDate.of_day(year, month, day)
+    if second:
+        return HistoricalDate(year, month, day, hour, minute or 0, second, precision=Precision.SECOND)
+    return HistoricalDate(year, month, day, hour, minute or 0, precision=Precision.MINUTE)
+
+
+def parts_of(date: HistoricalDate) -> dict[str, int]:
+    parts = {"year": timelinejs_year(date.year)}
+    for name in ("month", "day", "hour", "minute", "second"):
+        value = getattr(date, name)
+        if value is not None:
+            parts[name] = value
+    if date.season is not None:  # no seasons in TimelineJS: the first month stands in
+        parts["month"] = {21: 3, 22: 6, 23: 9, 24: 12}[date.season]
+    return parts
+
+
+def _refined(structured: HistoricalDate, display: str) -> HistoricalDate:
+    """Our own ``display_date`` (``c. 1450``) says more than the numbers; use it when it agrees."""
+    if not display.strip():
+        return structured
+    try:
+        value = parse(display)
+    except DateError:
+        return structured
+    if isinstance(value, HistoricalDate) and value.earliest <= structured.earliest < value.latest:
+        return value
+    return structured
+
+
+def _event(item: Any, where: str, report: ImportReport) -> Event | None:
+    if not isinstance(item, dict):
+        report.problems.append(Problem(where, "event", str(item)[:60], "must be an object"))
+        return None
+    text = item.get("text") or {}
+    headline = html_to_text(str(text.get("headline") or "")) if isinstance(text, dict) else ""
+    body = html_to_text(str(text.get("text") or "")) if isinstance(text, dict) else ""
+    media = item.get("media") if isinstance(item.get("media"), dict) else {}
+    caption = html_to_text(str(media.get("caption") or ""))
+    title = headline or body.split("\n")[0][:80] or caption[:80]
+    if not title:
+        report.problems.append(Problem(where, "text.headline", "", "an event needs a headline"))
+        return None
+    try:
+        start = _refined(date_from_parts(item.get("start_date") or {}), str(item.get("display_date") or ""))
+    except DateError as error:
+        report.problems.append(Problem(where, "start_date", json.dumps(item.get("start_date")), str(error)))
+        return None
+    end: EventEnd = None
+    if item.get("end_date"):
+        try:
+            end = date_from_parts(item["end_date"])
+        except DateError as error:
+            report.problems.append(Problem(where, "end_date", json.dumps(item.get("end_date")), str(error)))
+            return None
+    background = item.get("background") if isinstance(item.get("background"), dict) else {}
+    colour = str(background.get("color") or "")
+    try:
+        return Event(
+            title=title,
+            start=start,
+            end=end,
+            description=body if headline else "\n\n".join(body.split("\n\n")[1:]),
+            category=str(item.get("group") or "").strip() or None,
+            source=Source(html_to_text(str(media.get("credit") or ""))),
+            url=str(media.get("url") or ""),
+            colour=colour if _COLOUR.fullmatch(colour) else "",
+        )
+    except ValueError as error:
+        report.problems.append(
+            Problem(where, "end_date", json.dumps(item.get("end_date")), str(error).split(": ")[-1])
+        )
+        return None
+
+
+def read_timelinejs_json(path: Path) -> ImportReport:
+    text = read_text(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FormatError(
+            f"{path}: not JSON ({error.msg} at line {error.lineno}, column {error.colno})"
+        ) from None
+    if not isinstance(data, dict) or not isinstance(data.get("events"), list):
+        raise FormatError(f'{path}: not a TimelineJS file (no "events" list)')
+    report = ImportReport("TimelineJS JSON")
+    title = data.get("title")
+    if isinstance(title, dict) and isinstance(title.get("text"), dict):
+        report.title = html_to_text(str(title["text"].get("headline") or ""))
+    for index, item in enumerate(data["events"]):
+        event = _event(item, f"event {index + 1}", report)
+        if event is not None:
+            report.events.append(event)
+    for index, item in enumerate(data.get("eras") or []):
+        era = _era(item, f"era {index + 1}", report)
+        if era is not None:
+            report.eras.append(era)
+    report.categories = [
+        Category(name) for name in dict.fromkeys(e.category for e in report.events if e.category)
+    ]
+    return report
+
+
+def _era(item: Any, where: str, report: ImportReport) -> Era | None:
+    try:
+        text = item.get("text") or {}
+        name = html_to_text(str(text.get("headline") or "")) or "Era"
+        return Era(
+            name, date_from_parts(item.get("start_date") or {}), date_from_parts(item.get("end_date") or {})
+        )
+    except (DateError, ValueError, AttributeError) as error:
+        report.problems.append(Problem(where, "dates", json.dumps(item)[:60], str(error).split(": ")[-1]))
+        return None
+
+
+def _when_display(start: HistoricalDate, end: EventEnd) -> str:
+    return start.display() if end is None else Interval(start, end).display()
+
+
+def write_timelinejs_json(
+    events: Iterable[Event], eras: Iterable[Era], title: str, out: TextIO
+) -> ExportReport:
+    report = ExportReport("TimelineJS JSON")
+    slides = []
+    for event in events:
+        slide: dict[str, Any] = {
+            "start_date": parts_of(event.start),
+            "display_date": _when_display(event.start, event.end),
+            "text": {"headline": _escape(event.title), "text": text_to_html(event.description)},
+        }
+        if isinstance(event.end, HistoricalDate):
+            slide["end_date"] = parts_of(event.end)
+        elif isinstance(event.end, OpenEnd):
+            report.skipped.append(f"{event.title!r}: TimelineJS has no open end; exported as a point")
+        if event.category:
+            slide["group"] = event.category
+        if event.url or event.source:
+            slide["media"] = {"url": event.url, "credit": _escape(event.source.display())}
+        if event.colour:
+            slide["background"] = {"color": event.colour}
+        slides.append(slide)
+    data: dict[str, Any] = {"title": {"text": {"headline": _escape(title), "text": ""}}, "events": slides}
+    data["eras"] = [
+        {
+            "start_date": parts_of(era.start),
+            "end_date": parts_of(era.end),
+            "text": {"headline": _escape(era.name)},
+        }
+        for era in eras
+        if isinstance(era.end, HistoricalDate)
+    ]
+    json.dump(data, out, ensure_ascii=False, indent=1)
+    report.written = len(slides)
+    return report
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# The spreadsheet ---------------------------------------------------------------------------
+
+
+def _time_parts(text: str) -> dict[str, str]:
+    text = text.strip()
+    if not text:
+        return {}
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})(?::(\d{2}))?", text)
+    if match is None:
+        raise DateError(f"time {text!r} is not HH:MM or HH:MM:SS")
+    return {"hour": match[1], "minute": match[2], "second": match[3] or ""}
+
+
+def read_timelinejs_csv(path: Path) -> ImportReport:
+    text = read_text(path)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    report = ImportReport("TimelineJS spreadsheet")
+    try:
+        header = [name.strip() for name in next(reader, [])]
+        if "Year" not in header or "Headline" not in header:
+            raise FormatError(
+                f"{path}: line 1 is not a TimelineJS header (it needs Year and Headline columns)"
+            )
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) > len(header):
+                raise FormatError(f"{path}: line {line} has {len(row)} cells, the header has {len(header)}")
+            cells = dict(zip(header, row + [""] * (len(header) - len(row)), strict=True))
+            _read_sheet_row(cells, f"line {line}", report)
+    except csv.Error as error:
+        raise FormatError(f"{path}: line {reader.line_num}: {error}") from None
+    report.categories = [
+        Category(name) for name in dict.fromkeys(e.category for e in report.events if e.category)
+    ]
+    return report
+
+
+def _read_sheet_row(cells: dict[str, str], where: str, report: ImportReport) -> None:
+    kind = cells.get("Type", "").strip().lower()
+    if kind == "title":
+        report.title = html_to_text(unguarded(cells.get("Headline", "")))
+        return
+    try:
+        start_parts = {"year": cells.get("Year"), "month": cells.get("Month"), "day": cells.get("Day")}
+        end_parts = {
+            "year": cells.get("End Year"),
+            "month": cells.get("End Month"),
+            "day": cells.get("End Day"),
+        }
+        start_parts |= _time_parts(cells.get("Time", ""))
+        end_parts |= _time_parts(cells.get("End Time", ""))
+    except DateError as error:
+        report.problems.append(Problem(where, "Time", cells.get("Time", ""), str(error)))
+        return
+    item = {
+        "start_date": start_parts,
+        "end_date": end_parts if str(end_parts.get("year") or "").strip() else None,
+        "display_date": cells.get("Display Date", ""),
+        "text": {"headline": unguarded(cells.get("Headline", "")), "text": unguarded(cells.get("Text", ""))},
+        "media": {"url": cells.get("Media", ""), "credit": unguarded(cells.get("Media Credit", ""))},
+        "group": unguarded(cells.get("Group", "")),
+        "background": {"color": cells.get("Background", "")},
+    }
+    if kind == "era":
+        era = _era(item, where, report)
+        if era is not None:
+            report.eras.append(era)
+        return
+    event = _event(item, where, report)
+    if event is not None:
+        report.events.append(event)
+
+
+def write_timelinejs_csv(
+    events: Iterable[Event], eras: Iterable[Era], title: str, out: TextIO
+) -> ExportReport:
+    report = ExportReport("TimelineJS spreadsheet")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    if title:
+        writer.writerow(
+            ["", "", "", "", "", "", "", "", "", guarded(title), "", "", "", "", "", "title", "", ""]
+        )
+    for event in events:
+        end = event.end if isinstance(event.end, HistoricalDate) else None
+        writer.writerow(
+            [
+                *_sheet_date(event.start),
+                *(_sheet_date(end) if end else ("", "", "", "")),
+                _when_display(event.start, event.end),
+                guarded(event.title),
+                guarded(text_to_html(event.description)),
+                event.url,
+                guarded(event.source.display()),
+                "",
+                "",
+                "",
+                guarded(event.category or ""),
+                event.colour,
+            ]
+        )
+        report.written += 1
+    for era in eras:
+        if isinstance(era.end, HistoricalDate):
+            writer.writerow(
+                [
+                    *_sheet_date(era.start),
+                    *_sheet_date(era.end),
+                    "",
+                    guarded(era.name),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "era",
+                    "",
+                    "",
+                ]
+            )
+    return report
+
+
+def _sheet_date(date: HistoricalDate) -> tuple[str, str, str, str]:
+    parts = parts_of(date)
+    time = ""
+    if "hour" in parts:
+        time = f"{parts['hour']:02d}:{parts.get('minute', 0):02d}" + (
+            f":{parts['second']:02d}" if "second" in parts else ""
+        )
+    return str(parts["year"]), str(parts.get("month", "")), str(parts.get("day", "")), time
