@@ -559,9 +559,9 @@ class TimelineRepository:
         with translated_errors(self.database.path):
             for offset in range(0, len(titles), 500):
                 chunk = titles[offset : offset + 500]
+                placeholders = ", ".join("?" * len(chunk))
                 rows = self.db.execute(
-                    f"SELECT title, start_date, end_date FROM events WHERE title IN ({', '.join('?' * len(chunk))})",
-                    chunk,
+                    f"SELECT title, start_date, end_date FROM events WHERE title IN ({placeholders})", chunk
                 )
                 found += [keys[row] for row in rows if row in keys]
         return sorted(set(found))
