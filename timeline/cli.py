@@ -128,6 +128,8 @@ def _build_parser() -> argparse.ArgumentParser:
     render.add_argument("--to", dest="until", metavar="DATE", help="end of the period (default: fit all)")
     render.add_argument("--size", default="1920x1080", metavar="WxH", help="pixels (points for PDF)")
     render.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
+    render.add_argument("--pages", type=int, help="a PDF poster over this many landscape pages")
+    render.add_argument("--paper", choices=("a4", "letter"), default="a4", help="poster paper (default a4)")
     render.set_defaults(handler=_render)
 
     check = commands.add_parser("check", help="check a file's integrity; exit status 0 when all is well")
@@ -375,7 +377,7 @@ def _render(options: argparse.Namespace) -> int:
 
     from timeline.core.period import TimePeriod
     from timeline.ui.document import TimelineDocument
-    from timeline.ui.render import RenderError, render_period
+    from timeline.ui.render import RenderError, render_period, render_poster
 
     app = QApplication.instance() or QApplication(["timeline"])  # noqa: F841 - must outlive the drawing
     document = TimelineDocument(_database_path(options), readonly=True)
@@ -387,7 +389,12 @@ def _render(options: argparse.Namespace) -> int:
             raise CommandError("--to is before --from")
         period = TimePeriod.around(start, min(end, start + 10**18), margin=0.0 if since and until else 0.05)
         try:
-            render_period(document, period, QSize(width, height), output)
+            if getattr(options, "pages", None):
+                if output.suffix.lower() != ".pdf":
+                    raise CommandError("--pages makes a PDF poster: -o must end in .pdf")
+                render_poster(document, period, options.pages, options.paper, output)
+            else:
+                render_period(document, period, QSize(width, height), output)
         except (RenderError, OSError) as error:
             raise CommandError(str(error)) from None
     finally:

@@ -311,3 +311,20 @@ def test_an_import_that_fails_near_the_end_adds_nothing(tmp_path: Path) -> None:
             repository.import_content(events, [], [])
         assert repository.count_events() == 1
         assert [e.title for e in repository.search("here")] == ["already here"]
+
+
+def test_render_a_poster_over_several_pages(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from timeline.workspace import create_from_sample
+
+    database = tmp_path / "sample.timeline.db"
+    create_from_sample(database)
+    output = tmp_path / "poster.pdf"
+    status, _, err = run(
+        capsys, "render", "--db", str(database), "--pages", "3", "--paper", "letter", "-o", str(output)
+    )
+    assert status == 0, err
+    assert output.read_bytes().count(b"/Type /Page\n") == 3
+    status, _, err = run(
+        capsys, "render", "--db", str(database), "--pages", "3", "-o", str(tmp_path / "p.png")
+    )
+    assert status != 0 and "PDF poster" in err

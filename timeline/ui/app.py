@@ -28,12 +28,13 @@ from timeline.core.parsing import parse
 from timeline.core.period import TimePeriod, describe_period
 from timeline.store.errors import StoreError
 from timeline.ui.canvas.widget import TimelineCanvas
+from timeline.ui.dialogs.interchange import export_events, import_filter, import_with_preview
 from timeline.ui.document import TimelineDocument
 from timeline.ui.edit_actions import EditActions
 from timeline.ui.editor.panel import EventEditor
 from timeline.ui.models.event_table import EventTableModel
 from timeline.ui.panels.details import EventDetails
-from timeline.ui.render import RenderError, render_period
+from timeline.ui.render import RenderError, render_period, render_poster
 
 
 class MainWindow(QMainWindow):
@@ -104,7 +105,9 @@ class MainWindow(QMainWindow):
         header.resizeSection(2, 160)
         return view
 
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: object
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -114,8 +117,15 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.open_action = self._action("&Open…", QKeySequence.StandardKey.Open, self.open_file)
-        self.export_action = self._action("&Export View as Image…", "Ctrl+E", self.export_view)
-        file_menu.addActions([self.open_action, self.export_action])
+        self.export_action = self._action("Export View as &Image…", "Ctrl+E", self.export_view)
+        self.import_action = self._action("&Import…", "Ctrl+I", self.import_file)
+        self.export_events_action = self._action(
+            "E&xport Events…", "Ctrl+Shift+E", lambda: export_events(self.document, self)
+        )
+        file_menu.addActions([self.open_action, self.import_action])
+        file_menu.addSeparator()
+        self.poster_action = self._action("Export &Poster (PDF)…", None, self.export_poster)
+        file_menu.addActions([self.export_events_action, self.export_action, self.poster_action])
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
         self.edit_actions.fill_menu(self.menuBar().addMenu("&Edit"))
@@ -221,6 +231,31 @@ class MainWindow(QMainWindow):
         )
         if name:
             open_window(Path(name))
+
+    def export_poster(self) -> None:
+        pages, accepted = QInputDialog.getInt(
+            self, "Export Poster", "Landscape A4 pages side by side:", 3, 1, 50
+        )
+        if not accepted:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export Poster", f"{self.document.title} poster.pdf", "PDF (*.pdf)"
+        )
+        if not name:
+            return
+        path = Path(name).with_suffix(".pdf")
+        try:
+            render_poster(self.document, self.canvas.period, pages, "a4", path)
+        except (RenderError, OSError) as error:
+            QMessageBox.warning(self, "Export Poster", str(error))
+        else:
+            self.statusBar().showMessage(f"Saved {path}", 5000)
+
+    def import_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Import", "", import_filter())
+        if name and import_with_preview(self.document, Path(name), self):
+            self.canvas.fit_all()
+            self.statusBar().showMessage(f"Imported {Path(name).name}", 5000)
 
     def export_view(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

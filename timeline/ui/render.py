@@ -89,14 +89,59 @@ def render_period(
             writer.setTitle(document.title)
             with _painting(writer) as qpainter:
                 painter.paint(qpainter, frame)
-        if temporary.stat().st_size == 0:
-            raise RenderError(f"{path}: nothing was written")
-        umask = os.umask(0)
-        os.umask(umask)
-        temporary.chmod(0o666 & ~umask)  # the usual permissions of a new file, not mkstemp's 0600
-        os.replace(temporary, path)
+        _publish(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+PAPER = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+
+
+def render_poster(document: TimelineDocument, period: TimePeriod, pages: int, paper: str, path: Path) -> None:
+    """A PDF poster: the period drawn once across ``pages`` landscape pages, to print and tape side by side.
+
+    Every page holds its own slice of one continuous picture, drawn by the screen's painter.
+    """
+    if not 1 <= pages <= 50:
+        raise RenderError(f"a poster has 1 to 50 pages, not {pages}")
+    if paper not in PAPER:
+        raise RenderError(f"paper {paper!r} is not one of {', '.join(PAPER)}")
+    page_size = QPageSize(PAPER[paper])
+    points = page_size.size(QPageSize.Unit.Point)
+    width, height = max(points.width(), points.height()), min(points.width(), points.height())
+    painter = TimelinePainter(QGuiApplication.font(), light_theme())
+    frame = build_frame(document, period, painter.geometry(width * pages, height), painter.measure)
+    handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".pdf", dir=path.parent)
+    os.close(handle)
+    temporary = Path(temporary_name)
+    try:
+        writer = QPdfWriter(str(temporary))
+        writer.setResolution(72)
+        writer.setPageSize(QPageSize(QSizeF(width, height), QPageSize.Unit.Point))
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+        writer.setTitle(document.title)
+        with _painting(writer) as qpainter:
+            for page in range(pages):
+                if page:
+                    writer.newPage()
+                qpainter.save()
+                qpainter.setClipRect(QRectF(0, 0, width, height))
+                qpainter.translate(-page * width, 0)
+                painter.paint(qpainter, frame)
+                qpainter.restore()
+        _publish(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _publish(temporary: Path, path: Path) -> None:
+    """Give a finished file the usual permissions and move it into place in one step."""
+    if temporary.stat().st_size == 0:
+        raise RenderError(f"{path}: nothing was written")
+    umask = os.umask(0)
+    os.umask(umask)
+    temporary.chmod(0o666 & ~umask)  # the usual permissions of a new file, not mkstemp's 0600
+    os.replace(temporary, path)
 
 
 @contextlib.contextmanager

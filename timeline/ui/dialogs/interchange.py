@@ -1,0 +1,192 @@
+"""File → Import… and File → Export Events…: a preview before anything is written, one undo step after.
+
+Reading a file runs in a worker thread behind a progress dialog with Cancel, so the window
+stays responsive; nothing touches the timeline until the user accepts the preview.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QProgressDialog,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeline.core.model import Event
+from timeline.io.formats import DESCRIPTIONS, READERS, WRITABLE, read_file, write_file
+from timeline.io.report import FormatError, ImportReport
+from timeline.store.errors import StoreError
+from timeline.ui.commands import ImportEvents, perform
+from timeline.ui.document import TimelineDocument
+
+PREVIEW_ROWS = 200
+_SUFFIXES = {
+    "csv": "*.csv *.tsv *.txt",
+    "json": "*.json",
+    "timelinejs": "*.json",
+    "timelinejs-csv": "*.csv",
+    "ics": "*.ics",
+    "timeline": "*.timeline",
+}
+
+
+class ReadInBackground(QThread):
+    """Reads and checks a file off the window's thread.
+
+    Signals:
+        read(object): the :class:`ImportReport`.
+        failed(str): why the file cannot be read.
+    """
+
+    read = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, path: Path, format: str | None) -> None:
+        super().__init__()
+        self.path = path
+        self.format = format
+
+    def run(self) -> None:
+        try:
+            self.read.emit(read_file(self.path, self.format))
+        except FormatError as error:
+            self.failed.emit(str(error))
+        except Exception as error:  # any failure is reported, never lost in a thread
+            self.failed.emit(f"{self.path}: could not be read ({type(error).__name__}: {error})")
+
+
+class ImportPreview(QDialog):
+    """What an import will add, the first rows as they were understood, and every rejected row."""
+
+    def __init__(
+        self, report: ImportReport, duplicates: list[int], source: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.duplicates = set(duplicates)
+        self.setWindowTitle(f"Import {source}")
+        self.resize(900, 640)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{report.summary()}</b>"))
+        table = QTableWidget(min(len(report.events), PREVIEW_ROWS), 3)
+        table.setHorizontalHeaderLabels(["When (as understood)", "Title", "Category"])
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.setColumnWidth(0, 300)
+        for row, event in enumerate(report.events[:PREVIEW_ROWS]):
+            for column, text in enumerate((event.display_when(), event.title, event.category or "")):
+                table.setItem(row, column, QTableWidgetItem(text))
+        self.table = table
+        layout.addWidget(table, 3)
+        self.problems = QListWidget()
+        self.problems.addItems(
+            [str(problem) for problem in report.problems] + [f"note: {n}" for n in report.notes]
+        )
+        if report.problems:
+            layout.addWidget(
+                QLabel(f"{len(report.problems):,} rows cannot be imported and will be left out:")
+            )
+            layout.addWidget(self.problems, 1)
+        self.skip_duplicates = QCheckBox(
+            f"Leave out {len(self.duplicates):,} events that are already in the timeline"
+            " (same title and dates)"
+        )
+        self.skip_duplicates.setChecked(bool(self.duplicates))
+        self.skip_duplicates.setVisible(bool(self.duplicates))
+        self.skip_duplicates.toggled.connect(self._update_button)
+        layout.addWidget(self.skip_duplicates)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._update_button()
+
+    def accepted_events(self) -> list[Event]:
+        if not self.skip_duplicates.isChecked():
+            return list(self.report.events)
+        return [event for index, event in enumerate(self.report.events) if index not in self.duplicates]
+
+    def _update_button(self) -> None:
+        count = len(self.accepted_events())
+        self.import_button.setText(f"Import {count:,} events")
+        self.import_button.setEnabled(count > 0 or bool(self.report.eras))
+
+
+def import_filter() -> str:
+    everything = " ".join(sorted({pattern for value in _SUFFIXES.values() for pattern in value.split()}))
+    return f"Everything Timeline reads ({everything});;" + ";;".join(
+        f"{DESCRIPTIONS[name]} ({_SUFFIXES[name]})" for name in READERS
+    )
+
+
+def import_with_preview(
+    document: TimelineDocument, path: Path, parent: QWidget, format: str | None = None
+) -> bool:
+    """Read a file in the background, show the preview and, if accepted, import it as one step."""
+    worker = ReadInBackground(path, format)
+    progress = QProgressDialog(f"Reading {path.name}…", "Cancel", 0, 0, parent)
+    progress.setWindowTitle("Import")
+    progress.setMinimumDuration(300)
+    outcome: dict[str, object] = {}
+    worker.read.connect(lambda report: outcome.setdefault("report", report))
+    worker.failed.connect(lambda message: outcome.setdefault("error", message))
+    worker.finished.connect(progress.reset)
+    worker.start()
+    progress.exec()
+    if progress.wasCanceled() and "report" not in outcome and "error" not in outcome:
+        worker.finished.connect(worker.deleteLater)  # let it end on its own; its result is dropped
+        return False
+    worker.wait()
+    if "error" in outcome:
+        QMessageBox.warning(parent, "Import", str(outcome["error"]))
+        return False
+    report = outcome["report"]
+    assert isinstance(report, ImportReport)
+    duplicates = document.repository.duplicates_of(report.events)
+    preview = ImportPreview(report, duplicates, path.name, parent)
+    if not preview.exec():
+        return False
+    command = ImportEvents(
+        document, preview.accepted_events(), report.categories, report.eras, report.title, path.name
+    )
+    return perform(command)
+
+
+def export_events(document: TimelineDocument, parent: QWidget) -> None:
+    filters = {f"{DESCRIPTIONS[name]} ({_SUFFIXES[name].split()[0]})": name for name in WRITABLE}
+    name, chosen = QFileDialog.getSaveFileName(parent, "Export Events", document.title, ";;".join(filters))
+    if not name:
+        return
+    format = filters.get(chosen, "csv")
+    path = Path(name)
+    if not path.suffix:
+        path = path.with_suffix(_SUFFIXES[format].split()[0].lstrip("*"))
+    try:
+        repository = document.repository
+        report = write_file(
+            path, format, repository.events(), repository.eras(), repository.title, repository.categories()
+        )
+    except (FormatError, StoreError) as error:
+        QMessageBox.warning(parent, "Export Events", str(error))
+        return
+    message = f"Wrote {report.written:,} events to {path.name}."
+    if report.skipped:
+        message += f"\n\n{len(report.skipped):,} could not be written in this format:\n" + "\n".join(
+            report.skipped[:20]
+        )
+    QMessageBox.information(parent, "Export Events", message)
