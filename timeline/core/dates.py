@@ -237,16 +237,21 @@ def _validate_time(date: HistoricalDate) -> None:
         raise DateError(f"time zone offset {date.utc_offset} minutes is out of range")
 
 
+_FIELDS_NEEDED = {
+    precision: (
+        ("month", precision >= Precision.MONTH),
+        ("day", precision >= Precision.DAY),
+        ("hour", precision >= Precision.MINUTE),
+        ("minute", precision >= Precision.MINUTE),
+        ("second", precision >= Precision.SECOND),
+    )
+    for precision in Precision
+}
+
+
 def _validate_fields_for_precision(date: HistoricalDate) -> None:
     precision = date.precision
-    expected = {
-        "month": precision >= Precision.MONTH,
-        "day": precision >= Precision.DAY,
-        "hour": precision >= Precision.MINUTE,
-        "minute": precision >= Precision.MINUTE,
-        "second": precision >= Precision.SECOND,
-    }
-    for name, needed in expected.items():
+    for name, needed in _FIELDS_NEEDED[precision]:
         if (getattr(date, name) is not None) != needed:
             state = "needs" if needed else "cannot have"
             raise DateError(f"a date of {precision.label} precision {state} a {name}")

@@ -31,12 +31,14 @@ class NotEdtfError(DateError):
     """The text does not have the shape of EDTF (as opposed to an EDTF date that cannot be)."""
 
 
+_EDTF_CHARACTERS = frozenset("0123456789-XYE:T~?%/.+Z ")
+
 _SPAN_PRECISION = {1: Precision.DECADE, 2: Precision.CENTURY, 3: Precision.MILLENNIUM}
 
 
 def looks_like_edtf(text: str) -> bool:
     """True for text made only of characters EDTF uses (so no English words)."""
-    return bool(text) and all(c in "0123456789-XYE:T~?%/.+Z " for c in text)
+    return bool(text) and _EDTF_CHARACTERS.issuperset(text)
 
 
 def read_edtf(text: str) -> HistoricalDate | Interval:
