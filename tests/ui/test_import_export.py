@@ -46,7 +46,7 @@ def test_the_preview_shows_rows_as_understood_and_every_problem(qtbot, tmp_path:
     assert preview.skip_duplicates.isChecked()
     assert preview.import_button.text() == "Import 0 events"
     preview.skip_duplicates.setChecked(False)
-    assert preview.import_button.text() == "Import 1 events"
+    assert preview.import_button.text() == "Import 1 event"
 
 
 def test_import_is_one_undoable_step(qtbot, sample_document: TimelineDocument, settings: QSettings) -> None:  # type: ignore[no-untyped-def]

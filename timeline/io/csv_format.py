@@ -53,6 +53,7 @@ def read_csv(path: Path) -> ImportReport:
             (report.events if isinstance(result, Event) else report.problems).append(result)  # type: ignore[arg-type]
     except csv.Error as error:
         raise FormatError(f"{path}: line {reader.line_num}: {error}") from None
+    report.name_categories()
     return report
 
 

@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 from timeline.core.calendar import SECONDS_PER_DAY, civil_from_day_number
 from timeline.core.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision
 from timeline.core.edtf import read_edtf
-from timeline.core.model import Category, Event, EventEnd
+from timeline.core.model import Event, EventEnd
 from timeline.io.report import ExportReport, FormatError, ImportReport, Problem
 
 EDTF_PROPERTY = "X-TIMELINE-EDTF"
@@ -78,9 +78,7 @@ def read_ical(path: Path) -> ImportReport:
             report.problems.append(Problem(where, event.field, event.value, event.message))
         else:
             report.events.append(event)
-    report.categories = [
-        Category(name) for name in dict.fromkeys(e.category for e in report.events if e.category)
-    ]
+    report.name_categories()
     return report
 
 

@@ -37,6 +37,12 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
+    def name_categories(self) -> None:
+        """List every category the events name that the file did not list itself."""
+        listed = {category.name for category in self.categories}
+        names = dict.fromkeys(e.category for e in self.events if e.category and e.category not in listed)
+        self.categories += [Category(name) for name in names if name]
+
     def summary(self) -> str:
         parts = [
             f"{len(self.events):,} event{'s' if len(self.events) != 1 else ''}",

@@ -70,6 +70,7 @@ def read_thetimelineproj(path: Path) -> ImportReport:
             report.problems.append(
                 Problem(where, "start", element.findtext("start") or "", str(error).split(": ")[-1])
             )
+    report.name_categories()
     return report
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from timeline.core.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision
-from timeline.core.model import Category, Era, Event, EventEnd, Source
+from timeline.core.model import Era, Event, EventEnd, Source
 from timeline.core.parsing import parse
 from timeline.io.fields import guarded, unguarded
 from timeline.io.html_text import html_to_text, text_to_html
@@ -160,9 +160,7 @@ def read_timelinejs_json(path: Path) -> ImportReport:
         era = _era(item, f"era {index + 1}", report)
         if era is not None:
             report.eras.append(era)
-    report.categories = [
-        Category(name) for name in dict.fromkeys(e.category for e in report.events if e.category)
-    ]
+    report.name_categories()
     return report
 
 
@@ -256,9 +254,7 @@ def read_timelinejs_csv(path: Path) -> ImportReport:
             _read_sheet_row(cells, f"line {line}", report)
     except csv.Error as error:
         raise FormatError(f"{path}: line {reader.line_num}: {error}") from None
-    report.categories = [
-        Category(name) for name in dict.fromkeys(e.category for e in report.events if e.category)
-    ]
+    report.name_categories()
     return report
 
 

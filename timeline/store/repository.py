@@ -550,7 +550,8 @@ class TimelineRepository:
     def _drop_time_indexes(self) -> list[str]:
         """Drop the events' indexes for a bulk insert; returns the statements that rebuild them."""
         rows = self.db.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL"
+            "SELECT name, sql FROM sqlite_master"
+            " WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL"
         ).fetchall()
         for name, _ in rows:
             self.db.execute(f'DROP INDEX "{name}"')

@@ -101,9 +101,11 @@ class ImportPreview(QDialog):
                 QLabel(f"{len(report.problems):,} rows cannot be imported and will be left out:")
             )
             layout.addWidget(self.problems, 1)
+        already = (
+            "1 event that is" if len(self.duplicates) == 1 else f"{len(self.duplicates):,} events that are"
+        )
         self.skip_duplicates = QCheckBox(
-            f"Leave out {len(self.duplicates):,} events that are already in the timeline"
-            " (same title and dates)"
+            f"Leave out {already} already in the timeline (same title and dates)"
         )
         self.skip_duplicates.setChecked(bool(self.duplicates))
         self.skip_duplicates.setVisible(bool(self.duplicates))
@@ -123,7 +125,7 @@ class ImportPreview(QDialog):
 
     def _update_button(self) -> None:
         count = len(self.accepted_events())
-        self.import_button.setText(f"Import {count:,} events")
+        self.import_button.setText(f"Import {count:,} event{'' if count == 1 else 's'}")
         self.import_button.setEnabled(count > 0 or bool(self.report.eras))
 
 
