@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from bench.generate import random_events
-from timeline.io.formats import read_file, write_file
+from timeline.io.formats import read_file, write_csv_file, write_file
 from timeline.store.database import open_database
 from timeline.store.repository import TimelineRepository
 
@@ -49,7 +49,8 @@ def main() -> None:
         started = time.perf_counter()
         with open_database(folder / "from-csv.timeline.db", readonly=True) as database:
             repository = TimelineRepository(database)
-            written = write_file(folder / "out.csv", "csv", repository.events(), [], "bench").written
+            records = repository.export_records(-(2**63), 2**63 - 1)  # as `timeline export` does
+            written = write_csv_file(folder / "out.csv", records).written
         export_seconds = time.perf_counter() - started
         print(f"CSV export: {written:,} events in {export_seconds:.1f} s")
     print(

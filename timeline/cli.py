@@ -326,7 +326,7 @@ def _import(options: argparse.Namespace) -> int:
 
 
 def _export(options: argparse.Namespace) -> int:
-    from timeline.io.formats import IMAGES, guess_format, write_file
+    from timeline.io.formats import IMAGES, guess_format, write_csv_file, write_file
     from timeline.store.database import open_database
     from timeline.store.repository import TimelineRepository
 
@@ -339,14 +339,14 @@ def _export(options: argparse.Namespace) -> int:
     until = _parse_option("--to", options.until).latest if options.until else MAX_INSTANT
     with open_database(_database_path(options), readonly=True) as database:
         repository = TimelineRepository(database)
-        events = (
-            repository.events()
-            if since == MIN_INSTANT and until == MAX_INSTANT
-            else repository.events_between(since, until)
-        )
-        report = write_file(
-            output, format, events, repository.eras(), repository.title, repository.categories()
-        )
+        if format == "csv":  # straight from the stored text: no dates to parse, nothing held in memory
+            report = write_csv_file(output, repository.export_records(since, until))
+        else:
+            everything = since == MIN_INSTANT and until == MAX_INSTANT
+            events = repository.events() if everything else repository.events_between(since, until)
+            report = write_file(
+                output, format, events, repository.eras(), repository.title, repository.categories()
+            )
     for skipped in report.skipped:
         print(f"skipped: {skipped}", file=sys.stderr)
     print(f"wrote {report.written:,} events to {output}")

@@ -64,24 +64,47 @@ def end_text(event: Event) -> str:
     return end.value if isinstance(end, OpenEnd) else end.edtf() if isinstance(end, HistoricalDate) else ""
 
 
+CsvRecord = tuple[str, str, str, str, str, str, str, str, str]
+"""The cells of one row, in :data:`COLUMNS` order, before the formula guard."""
+
+
+def event_record(event: Event) -> CsvRecord:
+    return (
+        event.title,
+        event.start.edtf(),
+        end_text(event),
+        event.category or "",
+        ", ".join(event.tags),
+        event.description,
+        event.source.display(),
+        event.url,
+        event.colour,
+    )
+
+
 def write_csv(events: Iterable[Event], out: TextIO) -> int:
-    """Write events under a header row; returns how many. Text cells are guarded against formulas."""
+    """Write events under a header row; returns how many."""
+    return write_csv_records(map(event_record, events), out)
+
+
+def write_csv_records(records: Iterable[CsvRecord], out: TextIO) -> int:
+    """Write rows under a header row; text cells are guarded against formulas, dates never."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     count = 0
-    for event in events:
+    for title, start, end, category, tags, description, source, url, colour in records:
         writer.writerow(
-            [
-                guarded(event.title),
-                event.start.edtf(),
-                end_text(event),
-                guarded(event.category or ""),
-                guarded(", ".join(event.tags)),
-                guarded(event.description),
-                guarded(event.source.display()),
-                event.url,
-                event.colour,
-            ]
+            (
+                guarded(title),
+                start,
+                end,
+                guarded(category),
+                guarded(tags),
+                guarded(description),
+                guarded(source),
+                url,
+                colour,
+            )
         )
         count += 1
     return count

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from timeline.core.model import Era, Event, TimelineContent
-from timeline.io.csv_format import read_csv, write_csv
+from timeline.io.csv_format import CsvRecord, read_csv, write_csv, write_csv_records
 from timeline.io.ical import read_ical, write_ical
 from timeline.io.native_json import content_to_json, read_timeline_json_report
 from timeline.io.report import ExportReport, FormatError, ImportReport
@@ -92,7 +92,7 @@ def write_file(
         raise FormatError(
             f"{format!r} is not a format that can be exported (use one of {', '.join(WRITABLE)})"
         )
-    items = list(events)
+    items = events if format == "csv" else list(events)
     with _replacing(path) as out:
         if format == "ics":
             return write_ical(items, title, out)
@@ -103,10 +103,21 @@ def write_file(
             if format == "json":
                 content = TimelineContent(title, tuple(categories or ()), tuple(items), tuple(eras))
                 json.dump(content_to_json(content), text, ensure_ascii=False, indent=1)
-                return ExportReport("Timeline JSON", written=len(items))
+                return ExportReport("Timeline JSON", written=len(content.events))
             if format == "timelinejs":
                 return write_timelinejs_json(items, eras, title, text)
             return write_timelinejs_csv(items, eras, title, text)
+        finally:
+            text.flush()
+            text.detach()
+
+
+def write_csv_file(path: Path, records: Iterable[CsvRecord]) -> ExportReport:
+    """Write CSV rows given as plain cells (as the store streams them) to ``path`` atomically."""
+    with _replacing(path) as out:
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+        try:
+            return ExportReport("CSV", written=write_csv_records(records, text))
         finally:
             text.flush()
             text.detach()

@@ -317,6 +317,32 @@ class TimelineRepository:
         """Every event in time order (for small files, exports and the CLI)."""
         return self._select("ORDER BY earliest, events.id", [])
 
+    def export_records(self, earliest: int, latest: int) -> Iterator[tuple[str, ...]]:
+        """Events overlapping ``[earliest, latest)`` as plain text cells, streamed in time order.
+
+        (title, start, end, category, tags, description, source, url, colour): the stored
+        EDTF text is used as it is, so a million rows need no date parsing at all.
+        """
+        sql = (
+            "SELECT title, start_date, coalesce(end_date, ''), coalesce(categories.name, ''), tags,"
+            " description, source, source_author, source_title, source_page, source_url, url, events.colour"
+            f" FROM {_EVENT_FROM} WHERE earliest < ? AND latest > ? ORDER BY earliest, events.id"
+        )
+        with translated_errors(self.database.path):
+            for row in self.db.execute(sql, [latest, earliest]):
+                title, start, end, category, tags, description = row[:6]
+                source = Source(*row[6:11]).display()
+                yield (
+                    title,
+                    start,
+                    end,
+                    category,
+                    ", ".join(json.loads(tags)),
+                    description,
+                    source,
+                    *row[11:],
+                )
+
     def events_page(self, offset: int, limit: int) -> list[Event]:
         """A slice of all events in time order, for lists that load lazily."""
         return self._select("ORDER BY earliest, events.id LIMIT ? OFFSET ?", [limit, offset])

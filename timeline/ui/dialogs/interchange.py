@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline.core.model import Event
-from timeline.io.formats import DESCRIPTIONS, READERS, WRITABLE, read_file, write_file
+from timeline.io.formats import DESCRIPTIONS, READERS, WRITABLE, read_file, write_csv_file, write_file
 from timeline.io.report import FormatError, ImportReport
 from timeline.store.errors import StoreError
 from timeline.ui.commands import ImportEvents, perform
@@ -180,9 +180,17 @@ def export_events(document: TimelineDocument, parent: QWidget) -> None:
         path = path.with_suffix(_SUFFIXES[format].split()[0].lstrip("*"))
     try:
         repository = document.repository
-        report = write_file(
-            path, format, repository.events(), repository.eras(), repository.title, repository.categories()
-        )
+        if format == "csv":
+            report = write_csv_file(path, repository.export_records(-(2**63), 2**63 - 1))
+        else:
+            report = write_file(
+                path,
+                format,
+                repository.events(),
+                repository.eras(),
+                repository.title,
+                repository.categories(),
+            )
     except (FormatError, StoreError) as error:
         QMessageBox.warning(parent, "Export Events", str(error))
         return
