@@ -26,7 +26,7 @@ def import_rate(source: Path, folder: Path, name: str) -> tuple[float, int]:
     started = time.perf_counter()
     report = read_file(source)
     with open_database(target) as database:
-        ids, _, _ = TimelineRepository(database).import_content(report.events, report.categories, report.eras)
+        ids, _, _ = TimelineRepository(database).import_content(report.rows, report.categories, report.eras)
     elapsed = time.perf_counter() - started
     return len(ids) / elapsed, len(ids)
 

@@ -291,11 +291,11 @@ def print_import_report(report: Any, duplicates: int, out: Any = None) -> None:
     print(report.summary(), file=out)
     if duplicates:
         print(f"{duplicates:,} already in the timeline (same title and dates)", file=out)
-    for event in report.events[:10]:
+    for event in report.preview(10):
         category = f"  [{event.category}]" if event.category else ""
         print(f"  {event.display_when():<34}  {event.title}{category}", file=out)
-    if len(report.events) > 10:
-        print(f"  … and {len(report.events) - 10:,} more", file=out)
+    if len(report.rows) > 10:
+        print(f"  … and {len(report.rows) - 10:,} more", file=out)
     for problem in report.problems:
         print(f"rejected: {problem}", file=out)
     for note in report.notes:
@@ -314,11 +314,11 @@ def _import(options: argparse.Namespace) -> int:
         return EXIT_FAILED if report.problems else EXIT_OK
     with open_database(path, readonly=options.dry_run) as database:
         repository = TimelineRepository(database)
-        duplicates = set(repository.duplicates_of(report.events))
+        duplicates = set(repository.duplicates_of(report.rows))
         print_import_report(report, len(duplicates))
         if not options.dry_run:
             events = [
-                e for i, e in enumerate(report.events) if not (options.skip_duplicates and i in duplicates)
+                e for i, e in enumerate(report.rows) if not (options.skip_duplicates and i in duplicates)
             ]
             ids, _, _ = repository.import_content(events, report.categories, report.eras, report.title)
             print(f"imported {len(ids):,} events into {path}")

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TextIO
 
 from timeline.core.dates import HistoricalDate, OpenEnd
+from timeline.core.flat import FlatEvent, simple_bounds
 from timeline.core.model import Event
-from timeline.io.fields import event_from_cells, guarded
+from timeline.io.fields import event_from_cells, guarded, unguarded
 from timeline.io.report import FormatError, ImportReport, read_text
 
 COLUMNS = ("title", "start", "end", "category", "tags", "description", "source", "url", "colour")
@@ -43,18 +44,75 @@ def read_csv(path: Path) -> ImportReport:
             )
         report = ImportReport("CSV")
         width = len(header)
+        fast = _FastRows(header)
         for row in reader:
-            line = reader.line_num
-            if not row or not any(cell.strip() for cell in row):
-                continue
             if len(row) != width:
-                raise FormatError(f"{path}: line {line} has {len(row)} cells, the header has {width}")
-            result = event_from_cells(f"line {line}", dict(zip(header, row, strict=True)))
-            (report.events if isinstance(result, Event) else report.problems).append(result)  # type: ignore[arg-type]
+                if not any(cell.strip() for cell in row):
+                    continue
+                raise FormatError(
+                    f"{path}: line {reader.line_num} has {len(row)} cells, the header has {width}"
+                )
+            flat = fast.flat(row)
+            if flat is not None:
+                report.rows.append(flat)
+                continue
+            if not any(cell.strip() for cell in row):
+                continue
+            result = event_from_cells(f"line {reader.line_num}", dict(zip(header, row, strict=True)))
+            if isinstance(result, Event):
+                report.add_event(result)
+            else:
+                report.problems.append(result)
     except csv.Error as error:
         raise FormatError(f"{path}: line {reader.line_num}: {error}") from None
     report.name_categories()
     return report
+
+
+class _FastRows:
+    """The common case, a row with plain EDTF dates, straight to a flat event.
+
+    Anything else (English dates, an impossible date, an end before the start, no title) gets
+    ``None`` and goes through :func:`event_from_cells`, which reads it fully or says why not.
+    """
+
+    def __init__(self, header: list[str]) -> None:
+        position = {name: index for index, name in enumerate(header)}
+        self._title, self._start = position["title"], position["start"]
+        self._others = [position.get(name) for name in COLUMNS[2:]]
+
+    def flat(self, row: list[str]) -> FlatEvent | None:
+        start_text = row[self._start]
+        start = simple_bounds(start_text)
+        if start is None:
+            return None
+        end_at, category_at, tags_at, description_at, source_at, url_at, colour_at = self._others
+        end_text = row[end_at] if end_at is not None else ""
+        if end_text:
+            end = simple_bounds(end_text)
+            if end is None or end[1] <= start[0]:
+                return None
+            end_earliest, latest = end
+        else:
+            end_text, end_earliest, latest = None, start[0], start[1]  # type: ignore[assignment]
+        title = _cell(row, self._title).strip()
+        if not title:
+            return None
+        tags = _cell(row, tags_at)
+        category = _cell(row, category_at).strip()
+        return FlatEvent(
+            title, start_text, end_text, start[0], start[1], end_earliest, latest, _cell(row, description_at),
+            category or None, tuple(tag.strip() for tag in tags.split(",") if tag.strip()) if tags else (),
+            _cell(row, source_at).strip(), "", "", "", "",
+            _cell(row, url_at).strip(), _cell(row, colour_at).strip(),
+        )  # fmt: skip
+
+
+def _cell(row: list[str], index: int | None) -> str:
+    if index is None:
+        return ""
+    text = row[index]
+    return unguarded(text) if text[:1] == "'" else text
 
 
 def end_text(event: Event) -> str:

@@ -77,7 +77,7 @@ def read_ical(path: Path) -> ImportReport:
         if isinstance(event, Problem):
             report.problems.append(Problem(where, event.field, event.value, event.message))
         else:
-            report.events.append(event)
+            report.add_event(event)
     report.name_categories()
     return report
 

@@ -47,10 +47,10 @@ def read_timeline_json_report(path: Path) -> ImportReport:
         )
         for index, item in enumerate(_list(data, "categories", str(path)))
     ]
-    for kind, build, target in (("events", _event, report.events), ("eras", _era, report.eras)):
+    for kind, build, add in (("events", _event, report.add_event), ("eras", _era, report.eras.append)):
         for index, item in enumerate(_list(data, kind, str(path))):
             try:
-                target.append(build(item, f"{kind}[{index}]"))  # type: ignore[arg-type]
+                add(build(item, f"{kind}[{index}]"))  # type: ignore[operator]
             except FormatError as error:
                 where, _, message = str(error).partition(": ")
                 report.problems.append(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from timeline.core.flat import FlatEvent, event_of, flat_event
 from timeline.core.model import Category, Era, Event
 
 
@@ -31,21 +32,34 @@ class ImportReport:
 
     format: str
     title: str = ""
-    events: list[Event] = field(default_factory=list)
+    rows: list[FlatEvent] = field(default_factory=list)
     categories: list[Category] = field(default_factory=list)
     eras: list[Era] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
+    def add_event(self, event: Event) -> None:
+        self.rows.append(flat_event(event))
+
+    @property
+    def events(self) -> list[Event]:
+        """The events as objects: for small files and tests; large imports stay flat."""
+        return [event_of(row) for row in self.rows]
+
+    def preview(self, count: int) -> list[Event]:
+        return [event_of(row) for row in self.rows[:count]]
+
     def name_categories(self) -> None:
         """List every category the events name that the file did not list itself."""
         listed = {category.name for category in self.categories}
-        names = dict.fromkeys(e.category for e in self.events if e.category and e.category not in listed)
+        names = dict.fromkeys(
+            row.category for row in self.rows if row.category and row.category not in listed
+        )
         self.categories += [Category(name) for name in names if name]
 
     def summary(self) -> str:
         parts = [
-            f"{len(self.events):,} event{'s' if len(self.events) != 1 else ''}",
+            f"{len(self.rows):,} event{'s' if len(self.rows) != 1 else ''}",
             f"{len(self.categories):,} categor{'ies' if len(self.categories) != 1 else 'y'}",
             f"{len(self.eras):,} era{'s' if len(self.eras) != 1 else ''}",
         ]

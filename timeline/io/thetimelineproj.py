@@ -51,7 +51,7 @@ def read_thetimelineproj(path: Path) -> ImportReport:
     for index, element in enumerate(root.iterfind("events/event")):
         event = _event(element, f"event {index + 1}", containers, report)
         if event is not None:
-            report.events.append(event)
+            report.add_event(event)
     for index, element in enumerate(root.iterfind("eras/era")):
         where = f"era {index + 1}"
         try:

@@ -155,7 +155,7 @@ def read_timelinejs_json(path: Path) -> ImportReport:
     for index, item in enumerate(data["events"]):
         event = _event(item, f"event {index + 1}", report)
         if event is not None:
-            report.events.append(event)
+            report.add_event(event)
     for index, item in enumerate(data.get("eras") or []):
         era = _era(item, f"era {index + 1}", report)
         if era is not None:
@@ -291,7 +291,7 @@ def _read_sheet_row(cells: dict[str, str], where: str, report: ImportReport) -> 
         return
     event = _event(item, where, report)
     if event is not None:
-        report.events.append(event)
+        report.add_event(event)
 
 
 def write_timelinejs_csv(

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from timeline.core.dates import DateError
+from timeline.core.flat import flat_event
 from timeline.store.database import open_database
 from timeline.store.errors import translated_errors
 from timeline.store.migrations import SCHEMA_VERSION
-from timeline.store.repository import TimelineRepository, event_bounds
+from timeline.store.repository import TimelineRepository, span_class
 
 
 def check_file(path: Path) -> tuple[list[str], int]:
@@ -50,7 +51,8 @@ def _check_event_rows(repository: TimelineRepository) -> list[str]:
         except (DateError, ValueError) as error:
             problems.append(f"event {event_id}: dates {start!r} / {end!r} cannot be read ({error})")
             continue
-        expected = event_bounds(event)
-        if list(expected.values()) != stored:
+        flat = flat_event(event)
+        bounds = [flat.earliest, flat.start_latest, flat.end_earliest, flat.latest]
+        if [*bounds, span_class(flat.earliest, flat.latest)] != stored:
             problems.append(f"event {event_id}: stored bounds do not match its dates {start!r} / {end!r}")
     return problems

@@ -11,13 +11,14 @@ import json
 import math
 import re
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from timeline.core.colours import colour_for
 from timeline.core.dates import MAX_INSTANT, HistoricalDate, OpenEnd
 from timeline.core.edtf import read_edtf_date
+from timeline.core.flat import FlatEvent, flat_event
 from timeline.core.model import Category, Era, Event, EventEnd, EventSpan, Source, TimelineContent
 from timeline.store.database import TimelineDatabase
 from timeline.store.errors import StoreError, translated_errors
@@ -81,22 +82,14 @@ def _end_from_text(text: str | None) -> EventEnd:
     return read_edtf_date(text)
 
 
-def event_bounds(event: Event) -> dict[str, int]:
-    """The derived integer columns of an event row."""
-    start, end = event.start, event.end
-    if end is None:
-        end_earliest = start.earliest
-    elif isinstance(end, OpenEnd):
-        end_earliest = MAX_INSTANT
-    else:
-        end_earliest = end.earliest
-    return {
-        "earliest": event.earliest,
-        "start_latest": start.latest,
-        "end_earliest": end_earliest,
-        "latest": event.latest,
-        "span_class": span_class(event.earliest, event.latest),
-    }
+def _stored_row(flat: FlatEvent, category_id: int | None) -> tuple[Any, ...]:
+    """The stored columns of a flat event (in ``_ROW_COLUMNS`` order, but for its timestamps)."""
+    return (
+        flat.title, flat.start_date, flat.end_date, flat.earliest, flat.start_latest, flat.end_earliest,
+        flat.latest, (flat.latest - flat.earliest).bit_length(), flat.description, category_id,
+        json.dumps(list(flat.tags), ensure_ascii=False) if flat.tags else "[]", flat.source_text,
+        flat.source_author, flat.source_title, flat.source_page, flat.source_url, flat.url, flat.colour,
+    )  # fmt: skip
 
 
 def fts_query(text: str) -> str:
@@ -252,22 +245,7 @@ class TimelineRepository:
 
     def _event_row(self, event: Event, category_id: int | None) -> dict[str, Any]:
         """The stored columns of an event, but for its timestamps."""
-        return {
-            "title": event.title,
-            "start_date": event.start.edtf(),
-            "end_date": _end_text(event.end),
-            **event_bounds(event),
-            "description": event.description,
-            "category_id": category_id,
-            "tags": json.dumps(list(event.tags), ensure_ascii=False) if event.tags else "[]",
-            "source": event.source.text,
-            "source_author": event.source.author,
-            "source_title": event.source.title,
-            "source_page": event.source.page,
-            "source_url": event.source.url,
-            "url": event.url,
-            "colour": event.colour,
-        }
+        return dict(zip(_ROW_COLUMNS[:-2], _stored_row(flat_event(event), category_id), strict=True))
 
     def update_event(self, event: Event) -> None:
         self.update_events([event])
@@ -524,26 +502,32 @@ class TimelineRepository:
         with self._writing():
             return self.add_events_unlocked(events, batch_size)
 
-    def add_events_unlocked(self, events: Iterable[Event], batch_size: int = 10_000) -> int:
+    def add_events_unlocked(self, events: Iterable[Event | FlatEvent], batch_size: int = 10_000) -> int:
         """The bulk insert of :meth:`add_events`, inside a transaction the caller holds."""
         count = 0
         now = _now()
         category_ids: dict[str | None, int | None] = {}
-        batch: list[list[Any]] = []
-        for event in events:
-            if event.category not in category_ids:
-                category_ids[event.category] = self._category_id(event.category)
-            row = self._event_row(event, category_ids[event.category])
-            row["created"] = event.created or now
-            row["modified"] = event.modified or now
-            batch.append(list(row.values()))
+        batch: list[tuple[Any, ...]] = []
+        for item in events:
+            if isinstance(item, FlatEvent):
+                flat, created, modified = item, now, now
+            else:
+                flat, created, modified = flat_event(item), item.created or now, item.modified or now
+            category = flat.category
+            if category not in category_ids:
+                category_ids[category] = self._category_id(category)
+            batch.append((*_stored_row(flat, category_ids[category]), created, modified))
             if len(batch) >= batch_size:
                 count += self._insert_rows(batch)
                 batch = []
         return count + self._insert_rows(batch)
 
     def import_content(
-        self, events: list[Event], categories: list[Category], eras: list[Era], title: str = ""
+        self,
+        events: Sequence[Event | FlatEvent],
+        categories: list[Category],
+        eras: list[Era],
+        title: str = "",
     ) -> tuple[list[int], list[int], list[int]]:
         """Add what an import accepted in one transaction: all of it, or nothing.
 
@@ -590,10 +574,11 @@ class TimelineRepository:
             self.db.conn.executemany("DELETE FROM eras WHERE id = ?", [[i] for i in era_ids])
             self.db.conn.executemany("DELETE FROM categories WHERE id = ?", [[i] for i in category_ids])
 
-    def duplicates_of(self, events: list[Event]) -> list[int]:
+    def duplicates_of(self, events: Sequence[Event | FlatEvent]) -> list[int]:
         """Indexes of the events that exist already: same title, same start and end."""
-        keys = {(e.title, e.start.edtf(), _end_text(e.end)): index for index, e in enumerate(events)}
-        titles = list({e.title for e in events})
+        flats = [e if isinstance(e, FlatEvent) else flat_event(e) for e in events]
+        keys = {(e.title, e.start_date, e.end_date): index for index, e in enumerate(flats)}
+        titles = list({e.title for e in flats})
         found: list[int] = []
         with translated_errors(self.database.path):
             for offset in range(0, len(titles), 500):
@@ -605,7 +590,7 @@ class TimelineRepository:
                 found += [keys[row] for row in rows if row in keys]
         return sorted(set(found))
 
-    def _insert_rows(self, rows: list[list[Any]]) -> int:
+    def _insert_rows(self, rows: list[tuple[Any, ...]]) -> int:
         if rows:
             placeholders = ", ".join("?" for _ in _ROW_COLUMNS)
             self.db.conn.executemany(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
+from timeline.core.flat import FlatEvent
 from timeline.core.model import Category, Era, Event
 from timeline.store.errors import StoreError
 from timeline.ui.document import TimelineDocument
@@ -83,7 +84,7 @@ class ImportEvents(_DocumentCommand):
     def __init__(
         self,
         document: TimelineDocument,
-        events: list[Event],
+        events: list[FlatEvent],
         categories: list[Category],
         eras: list[Era],
         title: str,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -10,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from timeline.core.dates import MAX_INSTANT
 from timeline.core.density import DensityIndex
+from timeline.core.flat import FlatEvent
 from timeline.core.layout import DETAIL_LIMIT
 from timeline.core.model import Category, Era, Event, EventSpan
 from timeline.core.period import TimePeriod
@@ -130,7 +132,7 @@ class TimelineDocument(QObject):
         return added
 
     def undo_import(
-        self, events: list[Event], event_ids: list[int], category_ids: list[int], era_ids: list[int]
+        self, events: list[FlatEvent], event_ids: list[int], category_ids: list[int], era_ids: list[int]
     ) -> None:
         self.repository.undo_import(event_ids, category_ids, era_ids)
         self._recount(events, add=False)
@@ -138,7 +140,7 @@ class TimelineDocument(QObject):
         self.eras_changed.emit()
         self._after_events_changed(True)
 
-    def _recount(self, events: list[Event], add: bool) -> None:
+    def _recount(self, events: Sequence[Event | FlatEvent], add: bool) -> None:
         """Keep the counts right: event by event for a few, reloaded at once for many."""
         if len(events) > 2000:
             self.density = DensityIndex(*self.repository.sorted_bounds())

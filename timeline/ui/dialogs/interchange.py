@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline.core.model import Event
+from timeline.core.flat import FlatEvent
 from timeline.io.formats import DESCRIPTIONS, READERS, WRITABLE, read_file, write_csv_file, write_file
 from timeline.io.report import FormatError, ImportReport
 from timeline.store.errors import StoreError
@@ -81,13 +81,13 @@ class ImportPreview(QDialog):
         self.resize(900, 640)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>{report.summary()}</b>"))
-        table = QTableWidget(min(len(report.events), PREVIEW_ROWS), 3)
+        table = QTableWidget(min(len(report.rows), PREVIEW_ROWS), 3)
         table.setHorizontalHeaderLabels(["When (as understood)", "Title", "Category"])
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         table.setColumnWidth(0, 300)
-        for row, event in enumerate(report.events[:PREVIEW_ROWS]):
+        for row, event in enumerate(report.preview(PREVIEW_ROWS)):
             for column, text in enumerate((event.display_when(), event.title, event.category or "")):
                 table.setItem(row, column, QTableWidgetItem(text))
         self.table = table
@@ -118,13 +118,13 @@ class ImportPreview(QDialog):
         layout.addWidget(self.buttons)
         self._update_button()
 
-    def accepted_events(self) -> list[Event]:
+    def accepted_rows(self) -> list[FlatEvent]:
         if not self.skip_duplicates.isChecked():
-            return list(self.report.events)
-        return [event for index, event in enumerate(self.report.events) if index not in self.duplicates]
+            return list(self.report.rows)
+        return [row for index, row in enumerate(self.report.rows) if index not in self.duplicates]
 
     def _update_button(self) -> None:
-        count = len(self.accepted_events())
+        count = len(self.accepted_rows())
         self.import_button.setText(f"Import {count:,} event{'' if count == 1 else 's'}")
         self.import_button.setEnabled(count > 0 or bool(self.report.eras))
 
@@ -159,12 +159,12 @@ def import_with_preview(
         return False
     report = outcome["report"]
     assert isinstance(report, ImportReport)
-    duplicates = document.repository.duplicates_of(report.events)
+    duplicates = document.repository.duplicates_of(report.rows)
     preview = ImportPreview(report, duplicates, path.name, parent)
     if not preview.exec():
         return False
     command = ImportEvents(
-        document, preview.accepted_events(), report.categories, report.eras, report.title, path.name
+        document, preview.accepted_rows(), report.categories, report.eras, report.title, path.name
     )
     return perform(command)
 

@@ -1,0 +1,109 @@
+"""Events as flat rows of text and integers: the form bulk imports carry and the store writes.
+
+A million imported rows should not each become a tree of objects only to be taken apart
+again for SQLite. A :class:`FlatEvent` holds exactly the stored columns (EDTF text, integer
+bounds, plain strings); :func:`simple_bounds` computes the bounds of plain EDTF dates
+(``1969``, ``2023-07``, ``-0043-03-15``, with ``~ ? %``) without building a date object.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from timeline.core.calendar import SECONDS_PER_DAY, day_number, days_in_month
+from timeline.core.dates import MAX_INSTANT, HistoricalDate, OpenEnd
+from timeline.core.edtf import read_edtf_date
+from timeline.core.model import Event, EventEnd, Source
+
+_SIMPLE_EDTF = re.compile(r"(-?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[~?%]?")
+
+
+class FlatEvent(NamedTuple):
+    title: str
+    start_date: str
+    end_date: str | None
+    earliest: int
+    start_latest: int
+    end_earliest: int
+    latest: int
+    description: str
+    category: str | None
+    tags: tuple[str, ...]
+    source_text: str
+    source_author: str
+    source_title: str
+    source_page: str
+    source_url: str
+    url: str
+    colour: str
+
+
+@functools.lru_cache(maxsize=100_000)
+def _month_start(year: int, month: int) -> int:
+    return day_number(year, month, 1) * SECONDS_PER_DAY
+
+
+def simple_bounds(text: str) -> tuple[int, int] | None:
+    """Bounds of a plain EDTF year, month or day; ``None`` for anything else or an impossible date."""
+    match = _SIMPLE_EDTF.fullmatch(text)
+    if match is None:
+        return None
+    sign, year_text, month_text, day_text = match.groups()
+    year = int(year_text)
+    if sign:
+        if year == 0:
+            return None
+        year = -year
+    if month_text is None:
+        return _month_start(year, 1), _month_start(year + 1, 1)
+    month = int(month_text)
+    if not 1 <= month <= 12:
+        return None
+    if day_text is None:
+        return _month_start(year, month), _month_start(year + (month == 12), month % 12 + 1)
+    day = int(day_text)
+    if not 1 <= day <= days_in_month(year, month):
+        return None
+    start = _month_start(year, month) + (day - 1) * SECONDS_PER_DAY
+    return start, start + SECONDS_PER_DAY
+
+
+def end_columns(start: HistoricalDate, end: EventEnd) -> tuple[str | None, int, int]:
+    """The stored end: its text, and where its certain part begins and the whole event ends."""
+    if end is None:
+        return None, start.earliest, start.latest
+    if isinstance(end, OpenEnd):
+        return end.value, MAX_INSTANT, MAX_INSTANT
+    return end.edtf(), end.earliest, end.latest
+
+
+def flat_event(event: Event) -> FlatEvent:
+    end_text, end_earliest, latest = end_columns(event.start, event.end)
+    source = event.source
+    return FlatEvent(
+        event.title, event.start.edtf(), end_text, event.start.earliest, event.start.latest, end_earliest,
+        latest, event.description, event.category, event.tags, source.text, source.author, source.title,
+        source.page, source.url, event.url, event.colour,
+    )  # fmt: skip
+
+
+def event_of(flat: FlatEvent) -> Event:
+    """The event a flat row stands for (for previews and for the few rows shown)."""
+    end: EventEnd = None
+    if flat.end_date is not None:
+        end = OpenEnd(flat.end_date) if flat.end_date in ("..", "") else read_edtf_date(flat.end_date)
+    return Event(
+        title=flat.title,
+        start=read_edtf_date(flat.start_date),
+        end=end,
+        description=flat.description,
+        category=flat.category,
+        tags=flat.tags,
+        source=Source(
+            flat.source_text, flat.source_author, flat.source_title, flat.source_page, flat.source_url
+        ),
+        url=flat.url,
+        colour=flat.colour,
+    )
