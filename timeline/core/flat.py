@@ -9,6 +9,7 @@ bounds, plain strings); :func:`simple_bounds` computes the bounds of plain EDTF 
 from __future__ import annotations
 
 import functools
+import json
 import re
 from typing import NamedTuple
 
@@ -21,6 +22,9 @@ _SIMPLE_EDTF = re.compile(r"(-?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[~?%]?")
 
 
 class FlatEvent(NamedTuple):
+    """The stored columns of an event in insert order, with its category by name and its tags as
+    the JSON text the ``tags`` column holds, so that a batch of them can be bound to SQL as is."""
+
     title: str
     start_date: str
     end_date: str | None
@@ -28,9 +32,10 @@ class FlatEvent(NamedTuple):
     start_latest: int
     end_earliest: int
     latest: int
+    span_class: int
     description: str
     category: str | None
-    tags: tuple[str, ...]
+    tags_json: str
     source_text: str
     source_author: str
     source_title: str
@@ -79,13 +84,17 @@ def end_columns(start: HistoricalDate, end: EventEnd) -> tuple[str | None, int, 
     return end.edtf(), end.earliest, end.latest
 
 
+def tags_json(tags: tuple[str, ...]) -> str:
+    return json.dumps(list(tags), ensure_ascii=False) if tags else "[]"
+
+
 def flat_event(event: Event) -> FlatEvent:
     end_text, end_earliest, latest = end_columns(event.start, event.end)
-    source = event.source
+    source, earliest = event.source, event.start.earliest
     return FlatEvent(
-        event.title, event.start.edtf(), end_text, event.start.earliest, event.start.latest, end_earliest,
-        latest, event.description, event.category, event.tags, source.text, source.author, source.title,
-        source.page, source.url, event.url, event.colour,
+        event.title, event.start.edtf(), end_text, earliest, event.start.latest, end_earliest, latest,
+        (latest - earliest).bit_length(), event.description, event.category, tags_json(event.tags),
+        source.text, source.author, source.title, source.page, source.url, event.url, event.colour,
     )  # fmt: skip
 
 
@@ -100,7 +109,7 @@ def event_of(flat: FlatEvent) -> Event:
         end=end,
         description=flat.description,
         category=flat.category,
-        tags=flat.tags,
+        tags=tuple(json.loads(flat.tags_json)),
         source=Source(
             flat.source_text, flat.source_author, flat.source_title, flat.source_page, flat.source_url
         ),

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from timeline.core.dates import HistoricalDate, OpenEnd
-from timeline.core.flat import FlatEvent, simple_bounds
+from timeline.core.flat import FlatEvent, simple_bounds, tags_json
 from timeline.core.model import Event
 from timeline.io.fields import event_from_cells, guarded, unguarded
 from timeline.io.report import FormatError, ImportReport, read_text
@@ -101,8 +101,9 @@ class _FastRows:
         tags = _cell(row, tags_at)
         category = _cell(row, category_at).strip()
         return FlatEvent(
-            title, start_text, end_text, start[0], start[1], end_earliest, latest, _cell(row, description_at),
-            category or None, tuple(tag.strip() for tag in tags.split(",") if tag.strip()) if tags else (),
+            title, start_text, end_text, start[0], start[1], end_earliest, latest,
+            (latest - start[0]).bit_length(), _cell(row, description_at), category or None,
+            tags_json(tuple(tag.strip() for tag in tags.split(",") if tag.strip())) if tags else "[]",
             _cell(row, source_at).strip(), "", "", "", "",
             _cell(row, url_at).strip(), _cell(row, colour_at).strip(),
         )  # fmt: skip

@@ -84,12 +84,7 @@ def _end_from_text(text: str | None) -> EventEnd:
 
 def _stored_row(flat: FlatEvent, category_id: int | None) -> tuple[Any, ...]:
     """The stored columns of a flat event (in ``_ROW_COLUMNS`` order, but for its timestamps)."""
-    return (
-        flat.title, flat.start_date, flat.end_date, flat.earliest, flat.start_latest, flat.end_earliest,
-        flat.latest, (flat.latest - flat.earliest).bit_length(), flat.description, category_id,
-        json.dumps(list(flat.tags), ensure_ascii=False) if flat.tags else "[]", flat.source_text,
-        flat.source_author, flat.source_title, flat.source_page, flat.source_url, flat.url, flat.colour,
-    )  # fmt: skip
+    return (*flat[:9], category_id, *flat[10:])
 
 
 def fts_query(text: str) -> str:
@@ -546,7 +541,10 @@ class TimelineRepository:
             if bulk:  # one indexing pass at the end is several times faster than a trigger per row
                 self.db.execute("DROP TRIGGER events_fts_insert")
             rebuilt = self._drop_time_indexes() if bulk and len(events) > first_id else []
-            self.add_events_unlocked(events)
+            if all(isinstance(event, FlatEvent) for event in events):
+                self._insert_flat(events)  # type: ignore[arg-type]
+            else:
+                self.add_events_unlocked(events)
             for statement in rebuilt:  # sorting once beats inserting a million times at random
                 self.db.execute(statement)
             if bulk:
@@ -556,6 +554,17 @@ class TimelineRepository:
             if title and not self.title:
                 self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('title', ?)", [title])
         return list(range(first_id, first_id + len(events))), category_ids, era_ids
+
+    def _insert_flat(self, rows: Sequence[FlatEvent]) -> None:
+        """Bind flat rows to SQL as they are: SQLite looks up each category id itself."""
+        now = _now()
+        values = ", ".join(
+            "(SELECT id FROM categories WHERE name = ?)" if c == "category_id" else "?"
+            for c in _ROW_COLUMNS[:-2]
+        )
+        self.db.conn.executemany(
+            f"INSERT INTO events ({', '.join(_ROW_COLUMNS)}) VALUES ({values}, '{now}', '{now}')", rows
+        )
 
     def _drop_time_indexes(self) -> list[str]:
         """Drop the events' indexes for a bulk insert; returns the statements that rebuild them."""
