@@ -13,32 +13,20 @@ from typing import Any
 from timeline.core.dates import DateError, HistoricalDate, OpenEnd
 from timeline.core.edtf import read_edtf_date
 from timeline.core.model import Category, Era, Event, EventEnd, Source, TimelineContent
-from timeline.io.report import FormatError, ImportReport, Problem, read_text
+from timeline.io.report import FormatError, ImportReport, Problem, read_json
 
 FORMAT_NAME = "timeline"
 FORMAT_VERSION = 1
 
 
 def read_timeline_json(path: Path) -> TimelineContent:
-    text = read_text(path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise FormatError(
-            f"{path}: not JSON ({error.msg} at line {error.lineno}, column {error.colno})"
-        ) from None
+    data = read_json(path)
     return content_from_json(data, str(path))
 
 
 def read_timeline_json_report(path: Path) -> ImportReport:
     """Like :func:`read_timeline_json`, but a bad event or era is a problem, not the end."""
-    text = read_text(path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise FormatError(
-            f"{path}: not JSON ({error.msg} at line {error.lineno}, column {error.colno})"
-        ) from None
+    data = read_json(path)
     _check_header(data, str(path))
     report = ImportReport("Timeline JSON", title=_text(data, "title", str(path)))
     report.categories = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from timeline.core.flat import FlatEvent, event_of, flat_event
 from timeline.core.model import Category, Era, Event
@@ -93,4 +94,16 @@ def read_text(path: object, encoding: str = "utf-8-sig") -> str:
         line = data[: error.start].count(b"\n") + 1
         raise FormatError(
             f"{file}: not UTF-8 text (byte {error.start}, line {line}); save it as UTF-8 and try again"
+        ) from None
+
+
+def read_json(path: object) -> Any:
+    """A JSON file's content, or a :class:`FormatError` naming the line and column at fault."""
+    import json
+
+    try:
+        return json.loads(read_text(path))
+    except json.JSONDecodeError as error:
+        raise FormatError(
+            f"{path}: not JSON ({error.msg} at line {error.lineno}, column {error.colno})"
         ) from None

@@ -21,7 +21,7 @@ from timeline.core.model import Era, Event, EventEnd, Source
 from timeline.core.parsing import parse
 from timeline.io.fields import guarded, unguarded
 from timeline.io.html_text import html_to_text, text_to_html
-from timeline.io.report import ExportReport, FormatError, ImportReport, Problem, read_text
+from timeline.io.report import ExportReport, FormatError, ImportReport, Problem, read_json, read_text
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 CSV_COLUMNS = (
@@ -139,13 +139,7 @@ def _event(item: Any, where: str, report: ImportReport) -> Event | None:
 
 
 def read_timelinejs_json(path: Path) -> ImportReport:
-    text = read_text(path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise FormatError(
-            f"{path}: not JSON ({error.msg} at line {error.lineno}, column {error.colno})"
-        ) from None
+    data = read_json(path)
     if not isinstance(data, dict) or not isinstance(data.get("events"), list):
         raise FormatError(f'{path}: not a TimelineJS file (no "events" list)')
     report = ImportReport("TimelineJS JSON")

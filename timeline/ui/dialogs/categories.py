@@ -7,20 +7,17 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog,
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
     QInputDialog,
     QMessageBox,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from timeline.core.colours import colour_for
 from timeline.core.model import Category
 from timeline.ui.commands import AddCategory, DeleteCategory, EditCategory, perform
+from timeline.ui.dialogs.managing import lay_out_manager
 from timeline.ui.document import TimelineDocument
 
 
@@ -41,26 +38,17 @@ class CategoriesDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.itemDoubleClicked.connect(lambda *_: self.rename())
-        buttons = QVBoxLayout()
-        for text, slot in (
-            ("Add…", self.add),
-            ("Rename…", self.rename),
-            ("Colour…", self.recolour),
-            ("Move Under…", self.move_under),
-            ("Delete…", self.delete),
-        ):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.tree, 1)
-        row.addLayout(buttons)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(close)
+        lay_out_manager(
+            self,
+            self.tree,
+            [
+                ("Add…", self.add),
+                ("Rename…", self.rename),
+                ("Colour…", self.recolour),
+                ("Move Under…", self.move_under),
+                ("Delete…", self.delete),
+            ],
+        )
         document.categories_changed.connect(self.refresh)
         self.refresh()
 

@@ -9,13 +9,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +21,7 @@ from timeline.core.dates import DateError, HistoricalDate, Interval, OpenEnd
 from timeline.core.model import Era
 from timeline.ui.commands import AddEra, DeleteEra, EditEra, perform
 from timeline.ui.dialogs.categories import swatch
+from timeline.ui.dialogs.managing import lay_out_manager
 from timeline.ui.document import TimelineDocument
 from timeline.ui.editor.date_field import ERROR_STYLE, DateField
 
@@ -106,20 +105,7 @@ class ErasDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.cellDoubleClicked.connect(lambda *_: self.edit())
-        buttons = QVBoxLayout()
-        for text, slot in (("Add…", self.add), ("Edit…", self.edit), ("Delete", self.delete)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.table, 1)
-        row.addLayout(buttons)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(close)
+        lay_out_manager(self, self.table, [("Add…", self.add), ("Edit…", self.edit), ("Delete", self.delete)])
         document.eras_changed.connect(self.refresh)
         self.refresh()
 
