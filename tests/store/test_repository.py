@@ -168,3 +168,29 @@ def test_eras_update_delete_restore(repository: TimelineRepository) -> None:
     assert repository.eras() == []
     repository.restore_era(stored)
     assert repository.eras() == [stored]
+
+
+def test_a_cancelled_import_leaves_the_file_as_it_was(
+    repository: TimelineRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import timeline.store.repository as module
+    from timeline.core.flat import flat_event
+    from timeline.store.repository import ImportCancelled
+
+    monkeypatch.setattr(module, "_IMPORT_BATCH", 500)
+    repository.add_event(Event("kept", parse_date("2000")))
+    schema = repository.db.execute("SELECT name FROM sqlite_master ORDER BY name").fetchall()
+    rows = [flat_event(Event(f"e{n}", parse_date(f"{1000 + n % 900}"))) for n in range(3000)]
+    seen: list[int] = []
+
+    def cancel_after_two_batches(done: int) -> bool:
+        seen.append(done)
+        return len(seen) < 2
+
+    with pytest.raises(ImportCancelled):
+        repository.import_content(rows, [], [], progress=cancel_after_two_batches)
+    assert seen == [500, 1000]
+    assert repository.count_events() == 1
+    assert repository.db.execute("SELECT name FROM sqlite_master ORDER BY name").fetchall() == schema
+    ids, _, _ = repository.import_content(rows, [], [])
+    assert len(ids) == 3000 and [e.title for e in repository.search("e2999")] == ["e2999"]

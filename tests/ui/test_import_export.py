@@ -77,3 +77,42 @@ def test_a_malformed_file_is_refused_and_nothing_is_written(
     assert not import_with_preview(sample_document, source, QDialog())
     assert "broken XML" in shown[0]
     assert count_on_disk(sample_document.path) == 8
+
+
+def test_export_events_writes_the_chosen_format(
+    qtbot, sample_document: TimelineDocument, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    from timeline.io.formats import DESCRIPTIONS
+    from timeline.ui.dialogs.interchange import export_events
+
+    target = tmp_path / "out.ics"
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda *args, **kwargs: (str(target), f"{DESCRIPTIONS['ics']} (*.ics)"),
+    )
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    parent = QDialog()
+    qtbot.addWidget(parent)
+    export_events(sample_document, parent)
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert told == ["Wrote 8 events to out.ics."]
+
+
+def test_a_cancelled_export_stops_and_leaves_no_file(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+    from PySide6.QtWidgets import QProgressDialog
+
+    from timeline.io.formats import write_csv_file
+    from timeline.ui.dialogs.interchange import ExportCancelled, _reporting
+
+    progress = QProgressDialog()
+    qtbot.addWidget(progress)
+    progress.cancel()
+    records = (("t", "2000", "", "", "", "", "", "", "") for _ in range(10))
+    with pytest.raises(ExportCancelled):
+        write_csv_file(tmp_path / "out.csv", _reporting(records, progress, every=3))
+    assert list(tmp_path.iterdir()) == []

@@ -11,7 +11,7 @@ import json
 import math
 import re
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -35,6 +35,16 @@ _SPAN_COLUMNS = (
 )
 _QUALIFIERS = ("~", "?", "%")
 _INT64_MIN = -(2**63)
+_IMPORT_BATCH = 50_000
+
+Progress = Callable[[int], bool]
+"""Told how many rows are done; returns ``False`` to cancel."""
+
+
+class ImportCancelled(StoreError):
+    """The user cancelled an import; the transaction was rolled back."""
+
+
 _ROW_COLUMNS = (
     "title",
     "start_date",
@@ -523,11 +533,14 @@ class TimelineRepository:
         categories: list[Category],
         eras: list[Era],
         title: str = "",
+        progress: Progress | None = None,
     ) -> tuple[list[int], list[int], list[int]]:
         """Add what an import accepted in one transaction: all of it, or nothing.
 
         Returns the ids given to the events, to the categories that were new, and to the eras,
-        so that the import can be undone (and redone under the same ids).
+        so that the import can be undone (and redone under the same ids). ``progress`` is told
+        how many events are written after each batch; when it returns ``False`` the import is
+        cancelled, rolled back, and :class:`ImportCancelled` is raised.
         """
         with self._writing():
             known = {row[0] for row in self.db.execute("SELECT name FROM categories")}
@@ -541,10 +554,14 @@ class TimelineRepository:
             if bulk:  # one indexing pass at the end is several times faster than a trigger per row
                 self.db.execute("DROP TRIGGER events_fts_insert")
             rebuilt = self._drop_time_indexes() if bulk and len(events) > first_id else []
-            if all(isinstance(event, FlatEvent) for event in events):
-                self._insert_flat(events)  # type: ignore[arg-type]
-            else:
-                self.add_events_unlocked(events)
+            for done in range(0, len(events), _IMPORT_BATCH):
+                batch = events[done : done + _IMPORT_BATCH]
+                if all(isinstance(event, FlatEvent) for event in batch):
+                    self._insert_flat(batch)  # type: ignore[arg-type]
+                else:
+                    self.add_events_unlocked(batch)
+                if progress is not None and not progress(done + len(batch)):
+                    raise ImportCancelled("the import was cancelled; nothing was added")
             for statement in rebuilt:  # sorting once beats inserting a million times at random
                 self.db.execute(statement)
             if bulk:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoCommand
 from timeline.core.flat import FlatEvent
 from timeline.core.model import Category, Era, Event
 from timeline.store.errors import StoreError
+from timeline.store.repository import ImportCancelled, Progress
 from timeline.ui.document import TimelineDocument
 
 
@@ -54,6 +55,8 @@ def perform(command: _DocumentCommand) -> bool:
     """Apply a command and, if that worked, put it on its document's undo stack."""
     try:
         command.apply()
+    except ImportCancelled:
+        return False  # the user's own choice: nothing to report
     except StoreError as error:
         command.document.error.emit(str(error))
         return False
@@ -93,9 +96,13 @@ class ImportEvents(_DocumentCommand):
         super().__init__(document, f"Import {len(events):,} events from '{source_name}'")
         self.events, self.categories, self.eras, self.title = events, categories, eras, title
         self.added: tuple[list[int], list[int], list[int]] = ([], [], [])
+        self.progress: Progress | None = None
 
     def apply(self) -> None:
-        self.added = self.document.import_content(self.events, self.categories, self.eras, self.title)
+        progress, self.progress = self.progress, None  # only the first run reports and can be cancelled
+        self.added = self.document.import_content(
+            self.events, self.categories, self.eras, self.title, progress
+        )
 
     def revert(self) -> None:
         self.document.undo_import(self.events, *self.added)

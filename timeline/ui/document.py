@@ -16,7 +16,7 @@ from timeline.core.layout import DETAIL_LIMIT
 from timeline.core.model import Category, Era, Event, EventSpan
 from timeline.core.period import TimePeriod
 from timeline.store.database import open_database
-from timeline.store.repository import TimelineRepository
+from timeline.store.repository import Progress, TimelineRepository
 
 _FETCH_LIMIT = 4 * DETAIL_LIMIT
 
@@ -121,10 +121,15 @@ class TimelineDocument(QObject):
         return events
 
     def import_content(
-        self, events: list[Event], categories: list[Category], eras: list[Era], title: str = ""
+        self,
+        events: list[FlatEvent],
+        categories: list[Category],
+        eras: list[Era],
+        title: str = "",
+        progress: Progress | None = None,
     ) -> tuple[list[int], list[int], list[int]]:
         """Add an import in one transaction; returns the ids of what was added, for undo."""
-        added = self.repository.import_content(events, categories, eras, title)
+        added = self.repository.import_content(events, categories, eras, title, progress)
         self._recount(events, add=True)
         self._forget_eras()
         self.eras_changed.emit()

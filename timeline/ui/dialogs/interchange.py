@@ -6,10 +6,13 @@ stays responsive; nothing touches the timeline until the user accepts the previe
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -33,6 +36,7 @@ from timeline.ui.commands import ImportEvents, perform
 from timeline.ui.document import TimelineDocument
 
 PREVIEW_ROWS = 200
+T = TypeVar("T")
 _SUFFIXES = {
     "csv": "*.csv *.tsv *.txt",
     "json": "*.json",
@@ -163,10 +167,37 @@ def import_with_preview(
     preview = ImportPreview(report, duplicates, path.name, parent)
     if not preview.exec():
         return False
-    command = ImportEvents(
-        document, preview.accepted_rows(), report.categories, report.eras, report.title, path.name
-    )
-    return perform(command)
+    rows = preview.accepted_rows()
+    command = ImportEvents(document, rows, report.categories, report.eras, report.title, path.name)
+    writing = QProgressDialog(f"Adding {len(rows):,} events…", "Cancel", 0, max(len(rows), 1), parent)
+    writing.setWindowTitle("Import")
+    writing.setMinimumDuration(500)
+
+    def report_progress(done: int) -> bool:
+        writing.setValue(done)
+        QApplication.processEvents()  # keep the window painting while the transaction runs
+        return not writing.wasCanceled()
+
+    command.progress = report_progress
+    try:
+        return perform(command)
+    finally:
+        writing.reset()
+
+
+class ExportCancelled(Exception):
+    """The user cancelled an export before it was renamed into place."""
+
+
+def _reporting(items: Iterator[T], progress: QProgressDialog, every: int = 5_000) -> Iterator[T]:
+    """Pass items through, moving the progress bar and stopping when Cancel is pressed."""
+    for count, item in enumerate(items, start=1):
+        if count % every == 0:
+            progress.setValue(count)
+            QApplication.processEvents()
+            if progress.wasCanceled():
+                raise ExportCancelled
+        yield item
 
 
 def export_events(document: TimelineDocument, parent: QWidget) -> None:
@@ -178,10 +209,14 @@ def export_events(document: TimelineDocument, parent: QWidget) -> None:
     path = Path(name)
     if not path.suffix:
         path = path.with_suffix(_SUFFIXES[format].split()[0].lstrip("*"))
+    progress = QProgressDialog(f"Writing {path.name}…", "Cancel", 0, max(document.event_count(), 1), parent)
+    progress.setWindowTitle("Export Events")
+    progress.setMinimumDuration(500)
     try:
         repository = document.repository
         if format == "csv":
-            report = write_csv_file(path, repository.export_records(-(2**63), 2**63 - 1))
+            records = _reporting(repository.export_records(-(2**63), 2**63 - 1), progress)
+            report = write_csv_file(path, records)
         else:
             report = write_file(
                 path,
@@ -191,9 +226,13 @@ def export_events(document: TimelineDocument, parent: QWidget) -> None:
                 repository.title,
                 repository.categories(),
             )
+    except ExportCancelled:
+        return  # the temporary file is gone; any old file is untouched
     except (FormatError, StoreError) as error:
         QMessageBox.warning(parent, "Export Events", str(error))
         return
+    finally:
+        progress.reset()
     message = f"Wrote {report.written:,} events to {path.name}."
     if report.skipped:
         message += f"\n\n{len(report.skipped):,} could not be written in this format:\n" + "\n".join(
