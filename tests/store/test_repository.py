@@ -194,3 +194,9 @@ def test_a_cancelled_import_leaves_the_file_as_it_was(
     assert repository.db.execute("SELECT name FROM sqlite_master ORDER BY name").fetchall() == schema
     ids, _, _ = repository.import_content(rows, [], [])
     assert len(ids) == 3000 and [e.title for e in repository.search("e2999")] == ["e2999"]
+
+
+def test_iter_events_pages_through_everything_in_order(repository: TimelineRepository) -> None:
+    rng = random.Random(5)
+    repository.add_events(random_event(rng, n) for n in range(120))
+    assert [e.id for e in repository.iter_events(batch=7)] == [e.id for e in repository.events()]

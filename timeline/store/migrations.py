@@ -71,7 +71,7 @@ def _version_1() -> list[str]:
             created TEXT NOT NULL,
             modified TEXT NOT NULL)""",
         "CREATE INDEX events_window ON events (span_class, earliest, latest)",
-        "CREATE INDEX events_time ON events (earliest, latest)",
+        "CREATE INDEX events_time ON events (earliest, id)",
         "CREATE INDEX events_latest ON events (latest)",
         "CREATE INDEX events_category ON events (category_id)",
         """CREATE TABLE eras (

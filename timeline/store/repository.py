@@ -326,6 +326,22 @@ class TimelineRepository:
                     *row[11:],
                 )
 
+    def iter_events(self, batch: int = 2_000) -> Iterator[Event]:
+        """Every event in time order, read a batch at a time (keyset paging: no OFFSET scans)."""
+        last: tuple[int, int] | None = None
+        while True:
+            if last is None:
+                page = self._select("ORDER BY earliest, events.id LIMIT ?", [batch])
+            else:
+                page = self._select(
+                    "WHERE (earliest, events.id) > (?, ?) ORDER BY earliest, events.id LIMIT ?",
+                    [*last, batch],
+                )
+            yield from page
+            if len(page) < batch:
+                return
+            last = (page[-1].earliest, page[-1].id or 0)
+
     def events_page(self, offset: int, limit: int) -> list[Event]:
         """A slice of all events in time order, for lists that load lazily."""
         return self._select("ORDER BY earliest, events.id LIMIT ? OFFSET ?", [limit, offset])

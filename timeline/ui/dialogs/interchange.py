@@ -221,7 +221,7 @@ def export_events(document: TimelineDocument, parent: QWidget) -> None:
             report = write_file(
                 path,
                 format,
-                repository.events(),
+                _reporting(repository.iter_events(), progress),
                 repository.eras(),
                 repository.title,
                 repository.categories(),
