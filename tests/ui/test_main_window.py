@@ -106,3 +106,19 @@ def test_a_failed_export_leaves_the_old_file(window: MainWindow, tmp_path: Path)
 )
 def test_only_web_and_mail_links_are_followed(url: str, safe: bool) -> None:
     assert is_safe_link(QUrl(url)) is safe
+
+
+def test_new_timeline_creates_an_empty_file_in_a_new_window(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    from timeline.ui import app
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "notes"), ""))
+    window.new_file()
+    created = tmp_path / "notes.timeline.db"
+    assert created.exists()
+    new_window = app._windows[-1]
+    assert new_window.document.path == created and new_window.document.event_count() == 0
+    new_window.close()

@@ -122,7 +122,8 @@ class MainWindow(QMainWindow):
         self.export_events_action = self._action(
             "E&xport Events…", "Ctrl+Shift+E", lambda: export_events(self.document, self)
         )
-        file_menu.addActions([self.open_action, self.import_action])
+        self.new_action = self._action("&New Timeline…", "Ctrl+Shift+N", self.new_file)
+        file_menu.addActions([self.new_action, self.open_action, self.import_action])
         file_menu.addSeparator()
         self.poster_action = self._action("Export &Poster (PDF)…", None, self.export_poster)
         file_menu.addActions([self.export_events_action, self.export_action, self.poster_action])
@@ -224,6 +225,20 @@ class MainWindow(QMainWindow):
         import time
 
         self.canvas.centre_on(time.time())
+
+    def new_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "New Timeline", "untitled.timeline.db", "Timelines (*.db)"
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix != ".db":
+            path = path.with_name(path.name + ".timeline.db")
+        if path.exists():
+            QMessageBox.warning(self, "New Timeline", f"{path} exists already; open it with File → Open.")
+            return
+        open_window(path, create=True)
 
     def open_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -330,10 +345,10 @@ class MainWindow(QMainWindow):
 _windows: list[MainWindow] = []
 
 
-def open_window(path: Path) -> MainWindow | None:
-    """Open a timeline in a new window, or explain why it cannot be opened."""
+def open_window(path: Path, create: bool = False) -> MainWindow | None:
+    """Open a timeline in a new window (a new, empty one with ``create``), or say why not."""
     try:
-        document = TimelineDocument(path)
+        document = TimelineDocument(path, create=create)
     except StoreError as error:
         QMessageBox.critical(None, "Cannot open timeline", str(error))
         return None

@@ -66,10 +66,12 @@ class TimelineDocument(QObject):
     eras_changed = Signal()
     error = Signal(str)
 
-    def __init__(self, path: Path, parent: QObject | None = None, readonly: bool = False) -> None:
+    def __init__(
+        self, path: Path, parent: QObject | None = None, readonly: bool = False, create: bool = False
+    ) -> None:
         super().__init__(parent)
         self.path = path
-        self._database = open_database(path, readonly=readonly, create=False)
+        self._database = open_database(path, readonly=readonly, create=create)
         self.repository = TimelineRepository(self._database)
         self.undo_stack = QUndoStack(self)
         self.density = DensityIndex(*self.repository.sorted_bounds())
