@@ -206,3 +206,19 @@ def _qualifier_of(date: HistoricalDate) -> str:
     if date.approximate and date.uncertain:
         return "%"
     return "~" if date.approximate else "?" if date.uncertain else ""
+
+
+MARK_START = "\x02"
+MARK_END = "\x03"
+"""Around the words a search matched, in :class:`SearchHit` texts (never in stored text)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: the title and a snippet with the matched words marked, and when."""
+
+    event_id: int
+    title: str
+    snippet: str
+    start_date: str
+    end_date: str | None

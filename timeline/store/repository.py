@@ -19,7 +19,17 @@ from timeline.core.colours import colour_for
 from timeline.core.dates import MAX_INSTANT, HistoricalDate, OpenEnd
 from timeline.core.edtf import read_edtf_date
 from timeline.core.flat import FlatEvent, flat_event
-from timeline.core.model import Category, Era, Event, EventEnd, EventSpan, Source, TimelineContent
+from timeline.core.highlight import mark, search_terms, snippet
+from timeline.core.model import (
+    Category,
+    Era,
+    Event,
+    EventEnd,
+    EventSpan,
+    SearchHit,
+    Source,
+    TimelineContent,
+)
 from timeline.store.database import TimelineDatabase
 from timeline.store.errors import StoreError, translated_errors
 from timeline.store.migrations import FTS_BACKFILL, FTS_INSERT_TRIGGER
@@ -433,6 +443,42 @@ class TimelineRepository:
                 "q", (row[0] for row in self.db.execute("SELECT latest FROM events ORDER BY latest"))
             )
         return starts, ends
+
+    def search_hits(self, text: str, limit: int = 50, scan: int = 2_000) -> tuple[list[SearchHit], bool]:
+        """The best ``limit`` matches, ranked, with matched words marked; and whether there are more.
+
+        Ranking reads at most ``scan`` matches: a rare word is ranked exactly, a word in half
+        the timeline costs the same as one in a hundred events instead of growing with it.
+        Titles weigh most, then tags and sources, then descriptions.
+        """
+        query = fts_query(text)
+        if not query:
+            return [], False
+        with translated_errors(self.database.path):
+            rows = self.db.execute(
+                "SELECT rowid, bm25(events_fts, 8.0, 1.0, 3.0, 2.0) FROM events_fts"
+                " WHERE events_fts MATCH ? LIMIT ?",
+                [query, scan + 1],
+            ).fetchall()
+            more = len(rows) > scan
+            best = [row[0] for row in sorted(rows[:scan], key=lambda row: (row[1], row[0]))[:limit]]
+            placeholders = ", ".join("?" * len(best))
+            found = {
+                row[0]: row[1:]
+                for row in self.db.execute(
+                    "SELECT id, title, description, start_date, end_date FROM events"
+                    f" WHERE id IN ({placeholders})",
+                    best,
+                )
+            }
+        terms = search_terms(text)
+        hits = [
+            SearchHit(rowid, mark(title, terms), snippet(description, terms), start, end)
+            for rowid in best
+            if rowid in found
+            for title, description, start, end in [found[rowid]]
+        ]
+        return hits, more or len(rows) > limit
 
     def search(self, text: str, limit: int | None = None) -> list[Event]:
         """Events whose title, description, tags or source contain every word, in time order."""

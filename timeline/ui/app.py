@@ -34,6 +34,7 @@ from timeline.ui.edit_actions import EditActions
 from timeline.ui.editor.panel import EventEditor
 from timeline.ui.models.event_table import EventTableModel
 from timeline.ui.panels.details import EventDetails
+from timeline.ui.panels.search import SearchPanel
 from timeline.ui.render import RenderError, render_period, render_poster
 
 
@@ -62,6 +63,11 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.details_dock, self.editor_dock)
         self.details_dock.raise_()
         self.resizeDocks([self.details_dock], [360], Qt.Orientation.Horizontal)
+        self.search = SearchPanel(document)
+        self.search_dock = self._dock("Search", "search", self.search)
+        self.tabifyDockWidget(self.editor_dock, self.search_dock)
+        self.details_dock.raise_()
+        self.search.event_chosen.connect(self.canvas.show_event)
         self.history = QUndoView(document.undo_stack)
         self.history.setEmptyLabel("Opened")
         self.history_dock = self._dock("History", "history", self.history)
@@ -144,7 +150,16 @@ class MainWindow(QMainWindow):
             [self.zoom_in_action, self.zoom_out_action, self.fit_action, self.go_to_action, self.today_action]
         )
         view_menu.addSeparator()
-        for dock in (self.details_dock, self.editor_dock, self.history_dock):
+        self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find, self.show_search)
+        self.find_next_action = self._action(
+            "Find &Next", QKeySequence.StandardKey.FindNext, lambda: self.search.step(1)
+        )
+        self.find_previous_action = self._action(
+            "Find &Previous", QKeySequence.StandardKey.FindPrevious, lambda: self.search.step(-1)
+        )
+        view_menu.addActions([self.find_action, self.find_next_action, self.find_previous_action])
+        view_menu.addSeparator()
+        for dock in (self.details_dock, self.editor_dock, self.search_dock, self.history_dock):
             view_menu.addAction(dock.toggleViewAction())
 
     # Selection kept in step between canvas, list and details ---------------------------------
@@ -183,6 +198,11 @@ class MainWindow(QMainWindow):
         if current is not None and self.document.existing([current]):
             self.details.show_event(self.document.get_event(current))
         self._show_period(self.canvas.period)
+
+    def show_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search.focus()
 
     def edit_event(self, event_id: int) -> None:
         """Show an event in the editor with its title ready to type over."""

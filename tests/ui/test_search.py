@@ -1,0 +1,94 @@
+"""Searching through the panel: ranking, highlighting, hostile text, and choosing a result."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from timeline.core.model import Event
+from timeline.core.parsing import parse_date
+from timeline.ui.app import MainWindow
+from timeline.ui.document import TimelineDocument
+from timeline.ui.panels.search import SearchPanel, marked_html
+
+
+@pytest.fixture
+def window(qtbot, sample_document: TimelineDocument, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
+    main = MainWindow(sample_document, settings)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def search(qtbot, panel: SearchPanel, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    panel.field.setFocus()
+    panel.field.clear()
+    if text.isascii():
+        qtbot.keyClicks(panel.field, text)
+    else:  # QTest cannot type characters outside the basic plane
+        panel.field.setText(text)
+    panel.run()
+    return [panel.results.item(i).text() for i in range(panel.results.count())]
+
+
+def test_results_as_you_type_with_titles_ranked_first(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    titles = search(qtbot, window.search, "bucharest")
+    assert set(titles) == {"Bucharest summit declaration", "NATO foreign ministers meet in Bucharest"}
+    assert window.search.count.text() == "2 matches"
+    titles = search(qtbot, window.search, "ukr*")
+    assert len(titles) == 8
+    assert titles[:2] == ["Strikes on Ukraine's power grid", "Full-scale invasion of Ukraine"]  # in the title
+
+
+def test_phrases_prefixes_and_words(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert search(qtbot, window.search, '"power grid"') == ["Strikes on Ukraine's power grid"]
+    assert search(qtbot, window.search, '"grid power"') == []
+    assert search(qtbot, window.search, "vilniu*") == ["Vilnius summit"]
+    assert set(search(qtbot, window.search, "nato membership")) == {
+        "Vilnius summit",
+        "Bucharest summit declaration",
+        "NATO foreign ministers meet in Bucharest",
+    }
+    assert search(qtbot, window.search, "nato crimea") == []
+
+
+@pytest.mark.parametrize("text", ['"', "a OR", "(", "NEAR(", "title:x", "-nato", "*", 'AND "', "💥", "\\"])
+def test_any_text_is_safe(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, window.search, text)
+
+
+def test_matched_words_are_bold_and_the_rest_escaped() -> None:
+    assert marked_html("a <b> \x02NATO\x03 & co") == "a &lt;b&gt; <b>NATO</b> &amp; co"
+
+
+def test_enter_and_f3_bring_results_into_view(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, window.search, "summit")
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    first = window.canvas.selected
+    assert first is not None
+    assert window.document.get_event(first).title == window.search.results.item(0).text()
+    window.find_next_action.trigger()
+    second = window.canvas.selected
+    assert (
+        second != first
+        and window.document.get_event(second or 0).title == window.search.results.item(1).text()
+    )
+    window.find_previous_action.trigger()
+    assert window.canvas.selected == first
+    event = window.document.get_event(first)
+    assert window.canvas.period.start <= event.earliest <= window.canvas.period.end
+
+
+def test_results_follow_edits(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from timeline.ui.commands import AddEvents, perform
+
+    assert search(qtbot, window.search, "Zelensky") == []
+    perform(AddEvents(window.document, [Event("Zelensky in Vilnius", parse_date("2023-07-11"))]))
+    qtbot.waitUntil(lambda: window.search.results.count() == 1)
+
+
+def test_ctrl_f_shows_and_focuses_the_search(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.find_action.trigger()
+    assert window.search_dock.isVisible()
+    assert window.search.field.hasFocus()

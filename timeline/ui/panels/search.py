@@ -1,0 +1,172 @@
+"""The search panel: results as you type, matched words in bold, each with its date.
+
+Enter or a click brings the event into view and selects it; F3 and Shift+F3 step through the
+results. What a person types is passed to the full-text index as quoted terms, so quotes,
+brackets, ``OR``, ``-`` and ``:`` are searched for, never an error.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeline.core.dates import DateError
+from timeline.core.edtf import read_edtf
+from timeline.core.model import MARK_END, MARK_START, SearchHit
+from timeline.ui.document import TimelineDocument
+
+RESULT_LIMIT = 50
+_HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def marked_html(text: str) -> str:
+    """Search text with its marked words in bold, everything else escaped."""
+    return html.escape(text).replace(MARK_START, "<b>").replace(MARK_END, "</b>")
+
+
+def when_text(hit: SearchHit) -> str:
+    try:
+        value = read_edtf(hit.start_date if hit.end_date is None else f"{hit.start_date}/{hit.end_date}")
+    except DateError:
+        return hit.start_date
+    return value.display()
+
+
+class _HtmlDelegate(QStyledItemDelegate):
+    """Draws an item's rich text (a title in bold, a grey date, a snippet) within its row."""
+
+    def _document(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setHtml(index.data(_HTML_ROLE) or "")
+        document.setTextWidth(max(option.rect.width() - 8, 50))
+        return document
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        document = self._document(option, index)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.left() + 4, option.rect.top() + 2)
+        painter.setClipRect(QRectF(0, 0, option.rect.width() - 8, option.rect.height() - 4))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        document = self._document(option, index)
+        return QSize(int(document.idealWidth()), int(document.size().height()) + 6)
+
+
+class SearchPanel(QWidget):
+    """Signals:
+    event_chosen(int): the user picked a result (Enter, a click, F3).
+    """
+
+    event_chosen = Signal(int)
+
+    def __init__(self, document: TimelineDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.field = QLineEdit()
+        self.field.setPlaceholderText("Search titles, descriptions, tags and sources")
+        self.field.setClearButtonEnabled(True)
+        self.count = QLabel()
+        self.results = QListWidget()
+        self.results.setItemDelegate(_HtmlDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.field)
+        layout.addWidget(self.count)
+        layout.addWidget(self.results, 1)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(150)
+        self._typing.timeout.connect(self.run)
+        self.field.textChanged.connect(lambda _text: self._typing.start())
+        self.field.returnPressed.connect(self._choose_current_or_first)
+        self.results.itemActivated.connect(self._choose)
+        self.results.itemClicked.connect(self._choose)
+        document.events_changed.connect(self._refresh_if_searching)
+        self.hits: list[SearchHit] = []
+
+    def focus(self) -> None:
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def run(self) -> None:
+        """Search for the field's text now (typing waits a moment before it searches)."""
+        self._typing.stop()
+        text = self.field.text()
+        self.results.clear()
+        self.hits, more = (
+            self.document.repository.search_hits(text, RESULT_LIMIT) if text.strip() else ([], False)
+        )
+        for hit in self.hits:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, hit.event_id)
+            item.setData(Qt.ItemDataRole.DisplayRole, hit.title.replace(MARK_START, "").replace(MARK_END, ""))
+            snippet = f"<br>{marked_html(hit.snippet)}" if hit.snippet.strip() else ""
+            when = f"<span style='color: gray'>{html.escape(when_text(hit))}</span>"
+            item.setData(_HTML_ROLE, f"{marked_html(hit.title)}<br>{when}{snippet}")
+            self.results.addItem(item)
+        if not text.strip():
+            self.count.setText("")
+        elif not self.hits:
+            self.count.setText("No matches")
+        else:
+            shown = len(self.hits)
+            self.count.setText(
+                f"Best {shown} of many matches" if more else f"{shown} match{'es' if shown != 1 else ''}"
+            )
+
+    def _refresh_if_searching(self) -> None:
+        if self.field.text().strip():
+            self._typing.start()
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        self.results.setCurrentItem(item)
+        self.event_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _choose_current_or_first(self) -> None:
+        if self._typing.isActive():
+            self.run()
+        item = self.results.currentItem() or self.results.item(0)
+        if item is not None:
+            self._choose(item)
+
+    def step(self, direction: int) -> None:
+        """F3 / Shift+F3: the next or previous result, wrapping around."""
+        if self._typing.isActive():
+            self.run()
+        count = self.results.count()
+        if not count:
+            return
+        row = self.results.currentRow()
+        row = (0 if direction > 0 else count - 1) if row < 0 else (row + direction) % count
+        self._choose(self.results.item(row))
