@@ -53,7 +53,11 @@ class _HtmlDelegate(QStyledItemDelegate):
     ) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
-        document.setHtml(index.data(_HTML_ROLE) or "")
+        markup = index.data(_HTML_ROLE) or ""
+        if option.state & QStyle.StateFlag.State_Selected:  # grey would vanish on the highlight
+            highlighted = option.palette.color(QPalette.ColorRole.HighlightedText).name()
+            markup = markup.replace("color: gray", f"color: {highlighted}")
+        document.setHtml(markup)
         document.setTextWidth(max(option.rect.width() - 8, 50))
         return document
 
