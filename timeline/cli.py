@@ -19,7 +19,6 @@ from timeline.core.parsing import parse, parse_date
 
 EXIT_OK = 0
 EXIT_FAILED = 1
-EXIT_USAGE = 2
 EXIT_INTERNAL = 70
 
 

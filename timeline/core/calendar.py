@@ -65,7 +65,3 @@ def civil_from_day_number(days: int) -> tuple[int, int, int]:
 def weekday(days: int) -> int:
     """Monday = 0 … Sunday = 6, like ``datetime.date.weekday``."""
     return (days + 3) % 7
-
-
-def year_start_seconds(year: int) -> int:
-    return day_number(year, 1, 1) * SECONDS_PER_DAY

@@ -5,7 +5,7 @@ The store turns rows into these and back; nothing here knows about SQL or Qt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from timeline.core.dates import MAX_INSTANT, DateError, HistoricalDate, Interval, OpenEnd
 
@@ -16,10 +16,6 @@ EventEnd = HistoricalDate | OpenEnd | None
 def when_of(start: HistoricalDate, end: EventEnd) -> HistoricalDate | Interval:
     """The start and end as one value; checks that the end is not before the start."""
     return start if end is None else Interval(start, end)
-
-
-def edtf_of(start: HistoricalDate, end: EventEnd) -> str:
-    return when_of(start, end).edtf()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +133,6 @@ class TimelineContent:
     categories: tuple[Category, ...] = ()
     events: tuple[Event, ...] = ()
     eras: tuple[Era, ...] = ()
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

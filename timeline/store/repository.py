@@ -139,10 +139,6 @@ class TimelineRepository:
             row = self.db.execute("SELECT value FROM settings WHERE key = 'title'").fetchone()
         return row[0] if row else ""
 
-    def set_title(self, title: str) -> None:
-        with self._writing():
-            self.db["settings"].upsert({"key": "title", "value": title}, pk="key")
-
     # Categories -------------------------------------------------------------------------
 
     def categories(self) -> list[Category]:

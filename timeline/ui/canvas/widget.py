@@ -110,10 +110,6 @@ class TimelineCanvas(QWidget):
             self.selection_changed.emit(self.selected)
         self.update()
 
-    @property
-    def hidden_categories(self) -> frozenset[int]:
-        return self._hidden
-
     def toggle_category(self, category_id: int) -> None:
         """Show or hide the events of a category (from the legend)."""
         self._hidden = self._hidden ^ {category_id}
