@@ -92,3 +92,77 @@ def test_ctrl_f_shows_and_focuses_the_search(qtbot, window: MainWindow) -> None:
     window.find_action.trigger()
     assert window.search_dock.isVisible()
     assert window.search.field.hasFocus()
+
+
+def shown_titles(qtbot, window: MainWindow) -> set[str]:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.canvas.frame_painted):
+        window.canvas.update()
+    frame = window.canvas.frame
+    assert frame is not None
+    return {box.span.title for box in frame.scene.boxes}
+
+
+def test_filters_combine_with_the_search_and_hide_or_fade(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    panel = window.search
+    panel.filters.setChecked(True)
+    for row in range(panel.filters.categories.count()):
+        item = panel.filters.categories.item(row)
+        if item.text() != "diplomacy":
+            item.setCheckState(Qt.CheckState.Unchecked)
+    panel.run()
+    assert shown_titles(qtbot, window) == {
+        "Bucharest summit declaration",
+        "Minsk II agreement",
+        "NATO foreign ministers meet in Bucharest",
+        "Vilnius summit",
+    }
+    assert panel.count.text() == "4 events match"
+    assert search(qtbot, panel, "bucharest") == [
+        "Bucharest summit declaration",
+        "NATO foreign ministers meet in Bucharest",
+    ]
+    panel.filters.tags.setText("energy")
+    panel.run()
+    assert shown_titles(qtbot, window) == {"NATO foreign ministers meet in Bucharest"}
+    panel.filters.others.setCurrentIndex(1)  # fade instead of hide
+    assert len(shown_titles(qtbot, window)) == 8
+    assert len(window.canvas.frame.faded) == 7  # type: ignore[union-attr]
+    panel.filters.setChecked(False)
+    panel.field.clear()
+    panel.run()
+    assert len(shown_titles(qtbot, window)) == 8 and window.canvas.frame.faded == frozenset()  # type: ignore[union-attr]
+
+
+def test_only_doubtful_dates_and_a_period(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from timeline.core.filters import EventFilter
+
+    repository = window.document.repository
+    titles = {e.id: e.title for e in repository.events()}
+    doubtful = repository.matching_ids(EventFilter(only_doubtful=True))
+    assert {titles[i] for i in doubtful} == {"Strikes on Ukraine's power grid"}
+    year = parse_date("2014")
+    in_2014 = repository.matching_ids(EventFilter(earliest=year.earliest, latest=year.latest))
+    assert {titles[i] for i in in_2014} == {"Annexation of Crimea", "War in Donbas begins"}
+
+
+def test_a_saved_view_brings_back_its_period_and_filter(qtbot, window: MainWindow, sample_path) -> None:  # type: ignore[no-untyped-def]
+    from timeline.core.period import TimePeriod
+
+    window.canvas.set_period(TimePeriod.around(parse_date("2014").earliest, parse_date("2016").latest))
+    search(qtbot, window.search, "ukraine")
+    window.search.filters.setChecked(True)
+    window.search.filters.doubtful.setChecked(True)
+    window.save_view("Doubtful Ukraine")
+    chosen = window.canvas.period
+    window.search.filters.setChecked(False)
+    window.search.field.clear()
+    window.canvas.fit_all()
+    assert window.show_view("Doubtful Ukraine")
+    assert window.canvas.period == chosen
+    assert window.search.field.text() == "ukraine"
+    assert window.search.filters.doubtful.isChecked()
+    assert window.search.matching is not None and len(window.search.matching) == 1
+    window.views_menu.aboutToShow.emit()
+    assert "Doubtful Ukraine" in [action.text() for action in window.views_menu.actions()]
+    window.delete_view("Doubtful Ukraine")
+    assert not window.show_view("Doubtful Ukraine")

@@ -18,6 +18,7 @@ from typing import Any
 from timeline.core.colours import colour_for
 from timeline.core.dates import MAX_INSTANT, HistoricalDate, OpenEnd
 from timeline.core.edtf import read_edtf_date
+from timeline.core.filters import EventFilter
 from timeline.core.flat import FlatEvent, flat_event
 from timeline.core.highlight import mark, search_terms, snippet
 from timeline.core.model import (
@@ -138,6 +139,27 @@ class TimelineRepository:
         with translated_errors(self.database.path):
             row = self.db.execute("SELECT value FROM settings WHERE key = 'title'").fetchone()
         return row[0] if row else ""
+
+    def setting(self, key: str) -> str | None:
+        with translated_errors(self.database.path):
+            row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def settings_with_prefix(self, prefix: str) -> dict[str, str]:
+        with translated_errors(self.database.path):
+            rows = self.db.execute(
+                "SELECT key, value FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key",
+                [len(prefix), prefix],
+            ).fetchall()
+        return {key[len(prefix) :]: value for key, value in rows}
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Keep a value in the file (saved views, stories …); ``None`` removes it."""
+        with self._writing():
+            if value is None:
+                self.db.execute("DELETE FROM settings WHERE key = ?", [key])
+            else:
+                self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value])
 
     # Categories -------------------------------------------------------------------------
 
@@ -440,7 +462,9 @@ class TimelineRepository:
             )
         return starts, ends
 
-    def search_hits(self, text: str, limit: int = 50, scan: int = 2_000) -> tuple[list[SearchHit], bool]:
+    def search_hits(
+        self, text: str, limit: int = 50, scan: int = 2_000, allowed: set[int] | None = None
+    ) -> tuple[list[SearchHit], bool]:
         """The best ``limit`` matches, ranked, with matched words marked; and whether there are more.
 
         Ranking reads at most ``scan`` matches: a rare word is ranked exactly, a word in half
@@ -457,7 +481,8 @@ class TimelineRepository:
                 [query, scan + 1],
             ).fetchall()
             more = len(rows) > scan
-            best = [row[0] for row in sorted(rows[:scan], key=lambda row: (row[1], row[0]))[:limit]]
+            candidates = rows[:scan] if allowed is None else [row for row in rows[:scan] if row[0] in allowed]
+            best = [row[0] for row in sorted(candidates, key=lambda row: (row[1], row[0]))[:limit]]
             placeholders = ", ".join("?" * len(best))
             found = {
                 row[0]: row[1:]
@@ -475,6 +500,14 @@ class TimelineRepository:
             for title, description, start, end in [found[rowid]]
         ]
         return hits, more or len(rows) > limit
+
+    def matching_ids(self, event_filter: EventFilter) -> set[int]:
+        """The ids of every event the filter keeps (search words, categories, tags, period, doubt)."""
+        conditions, parameters = _filter_sql(event_filter)
+        with translated_errors(self.database.path):
+            return {
+                row[0] for row in self.db.execute(f"SELECT id FROM events WHERE {conditions}", parameters)
+            }
 
     def search(self, text: str, limit: int | None = None) -> list[Event]:
         """Events whose title, description, tags or source contain every word, in time order."""
@@ -703,6 +736,35 @@ def _era_end(text: str) -> HistoricalDate | OpenEnd:
     end = _end_from_text(text)
     assert end is not None
     return end
+
+
+def _filter_sql(event_filter: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause over ``events`` that keeps what the filter keeps."""
+    conditions, parameters = ["1"], []
+    query = fts_query(event_filter.text)
+    if query:
+        conditions.append("id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        parameters.append(query)
+    elif event_filter.text.strip():
+        conditions.append("0")  # only punctuation: nothing can match
+    if event_filter.categories is not None:
+        conditions.append(f"category_id IN ({', '.join('?' * len(event_filter.categories))})")
+        parameters += sorted(event_filter.categories)
+    if event_filter.tags:
+        conditions.append("(" + " OR ".join("instr(tags, ?) > 0" for _ in event_filter.tags) + ")")
+        parameters += [json.dumps(tag, ensure_ascii=False) for tag in event_filter.tags]
+    if event_filter.latest is not None:
+        conditions.append("earliest < ?")
+        parameters.append(event_filter.latest)
+    if event_filter.earliest is not None:
+        conditions.append("latest > ?")
+        parameters.append(event_filter.earliest)
+    if event_filter.only_doubtful:
+        doubtful = "IN ('~', '?', '%')"
+        conditions.append(
+            f"(substr(start_date, -1) {doubtful} OR substr(coalesce(end_date, ''), -1) {doubtful})"
+        )
+    return " AND ".join(conditions), parameters
 
 
 def _span_from_row(row: tuple[Any, ...]) -> EventSpan:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline.core.dates import DateError
+from timeline.core.filters import EventFilter
 from timeline.core.parsing import parse
 from timeline.core.period import TimePeriod, describe_period
 from timeline.store.errors import StoreError
@@ -36,6 +38,9 @@ from timeline.ui.models.event_table import EventTableModel
 from timeline.ui.panels.details import EventDetails
 from timeline.ui.panels.search import SearchPanel
 from timeline.ui.render import RenderError, render_period, render_poster
+
+VIEW_PREFIX = "view:"
+"""Saved views live in the file's settings table under ``view:<name>``."""
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +73,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.editor_dock, self.search_dock)
         self.details_dock.raise_()
         self.search.event_chosen.connect(self.canvas.show_event)
+        self.search.matching_changed.connect(self.canvas.set_matching)
         self.history = QUndoView(document.undo_stack)
         self.history.setEmptyLabel("Opened")
         self.history_dock = self._dock("History", "history", self.history)
@@ -158,6 +164,9 @@ class MainWindow(QMainWindow):
             "Find &Previous", QKeySequence.StandardKey.FindPrevious, lambda: self.search.step(-1)
         )
         view_menu.addActions([self.find_action, self.find_next_action, self.find_previous_action])
+        self.views_menu = view_menu.addMenu("Saved &Views")
+        self.views_menu.aboutToShow.connect(self._fill_views_menu)
+        self._fill_views_menu()
         view_menu.addSeparator()
         for dock in (self.details_dock, self.editor_dock, self.search_dock, self.history_dock):
             view_menu.addAction(dock.toggleViewAction())
@@ -198,6 +207,49 @@ class MainWindow(QMainWindow):
         if current is not None and self.document.existing([current]):
             self.details.show_event(self.document.get_event(current))
         self._show_period(self.canvas.period)
+
+    # Saved views: a period and a filter, kept in the timeline file ----------------------------
+
+    def _fill_views_menu(self) -> None:
+        menu = self.views_menu
+        menu.clear()
+        menu.addAction("Save Current View…").triggered.connect(self._ask_save_view)
+        views = self.document.repository.settings_with_prefix(VIEW_PREFIX)
+        if views:
+            menu.addSeparator()
+        for name in views:
+            menu.addAction(name).triggered.connect(lambda _checked=False, name=name: self.show_view(name))
+        if views:
+            delete = menu.addMenu("Delete")
+            for name in views:
+                delete.addAction(name).triggered.connect(
+                    lambda _checked=False, name=name: self.delete_view(name)
+                )
+
+    def _ask_save_view(self) -> None:
+        name, accepted = QInputDialog.getText(self, "Save View", "Name of this view (period and filter):")
+        if accepted and name.strip():
+            self.save_view(name.strip())
+
+    def save_view(self, name: str) -> None:
+        period = self.canvas.period
+        data = {"period": [period.start, period.end], "filter": self.search.current_filter().to_json()}
+        self.document.repository.set_setting(VIEW_PREFIX + name, json.dumps(data))
+
+    def show_view(self, name: str) -> bool:
+        text = self.document.repository.setting(VIEW_PREFIX + name)
+        if text is None:
+            return False
+        data = json.loads(text)
+        event_filter = EventFilter.from_json(data["filter"])
+        self.search.field.setText(event_filter.text)
+        self.search.filters.show_filter(event_filter)
+        self.search.run()
+        self.canvas.set_period(TimePeriod(*data["period"]))
+        return True
+
+    def delete_view(self, name: str) -> None:
+        self.document.repository.set_setting(VIEW_PREFIX + name, None)
 
     def show_search(self) -> None:
         self.search_dock.show()

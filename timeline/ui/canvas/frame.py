@@ -93,6 +93,7 @@ class Frame:
     today_x: float | None = None
     selected: frozenset[int] = frozenset()
     hovered: int | None = None
+    faded: frozenset[int] = frozenset()
     category_colours: dict[int, str] = field(default_factory=dict)
     legend: list[LegendEntry] = field(default_factory=list)
 
@@ -120,8 +121,11 @@ def build_frame(
     hovered: int | None = None,
     previews: dict[int, EventSpan] | None = None,
     hidden: frozenset[int] = frozenset(),
+    matching: frozenset[int] | None = None,
+    dim: bool = False,
 ) -> Frame:
-    """What to draw: ``previews`` replace events being dragged; ``hidden`` categories are left out."""
+    """What to draw: ``previews`` replace events being dragged; ``hidden`` categories are left out;
+    with a filter, events not ``matching`` are left out, or drawn faded when ``dim``."""
     width = geometry.width
     axis = choose_axis(period, width, measure)
     in_view = document.count_in(period)
@@ -133,6 +137,8 @@ def build_frame(
             spans += [span for span in previews.values() if span.id not in shown]
         if hidden:
             spans = [span for span in spans if span.category_id not in hidden]
+        if matching is not None and not dim:
+            spans = [span for span in spans if span.id in matching]
         scene = lay_out_events(spans, period, width, geometry.lane_count, measure)
     else:
         bins = max(int(width // DENSITY_BIN_PIXELS), 1)
@@ -149,6 +155,9 @@ def build_frame(
         today_x=to_x(now, period, width) if period.contains(now) else None,
         selected=selected,
         hovered=hovered,
+        faded=frozenset()
+        if matching is None or not dim
+        else frozenset(box.span.id for box in scene.boxes if box.span.id not in matching),
         category_colours=colours,
         legend=[
             LegendEntry(id_, category.name, colours[id_], id_ in hidden)

@@ -187,6 +187,9 @@ class TimelinePainter:
         for box in frame.scene.boxes:
             top = geometry.lane_top(box.lane) + 3
             colour = self._colour_of(box, frame)
+            faded = box.span.id in frame.faded
+            if faded:
+                colour = mixed(colour, self.theme.background, 0.25)
             if box.marker:
                 self._paint_marker(painter, box, top + bar_height / 2, colour)
             else:
@@ -194,7 +197,8 @@ class TimelinePainter:
             if box.span.id in frame.selected or box.span.id == frame.hovered:
                 self._paint_outline(painter, box, top, bar_height, box.span.id in frame.selected)
             solid = box.solid_x1 - box.solid_x0 > box.label_width
-            painter.setPen(_contrasting(colour) if box.label_inside and solid else self.theme.text)
+            text = self.theme.muted if faded else self.theme.text
+            painter.setPen(_contrasting(colour) if box.label_inside and solid else text)
             label_top = top + (bar_height - self.line_height) / 2
             self._draw_text(painter, box.label_x, label_top, box.span.label)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)

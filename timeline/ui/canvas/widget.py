@@ -70,6 +70,8 @@ class TimelineCanvas(QWidget):
         self._selection: list[int] = []
         self._hovered: int | None = None
         self._hidden: frozenset[int] = frozenset()
+        self._matching: frozenset[int] | None = None
+        self._dim = False
         self._drag: Drag | None = None
         self._previews: dict[int, EventSpan] = {}
         self._frame: Frame | None = None
@@ -108,6 +110,11 @@ class TimelineCanvas(QWidget):
         self._selection = list(dict.fromkeys(event_ids))
         if self.selected != current:
             self.selection_changed.emit(self.selected)
+        self.update()
+
+    def set_matching(self, matching: frozenset[int] | None, dim: bool) -> None:
+        """Show only the events of a filter (or, with ``dim``, the others faded); ``None`` shows all."""
+        self._matching, self._dim = matching, dim
         self.update()
 
     def toggle_category(self, category_id: int) -> None:
@@ -174,6 +181,8 @@ class TimelineCanvas(QWidget):
             self._hovered,
             self._previews,
             self._hidden,
+            self._matching,
+            self._dim,
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -12,6 +12,7 @@ import html
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QCheckBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -25,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from timeline.core.dates import DateError
 from timeline.core.edtf import read_edtf
+from timeline.core.filters import EventFilter
 from timeline.core.model import MARK_END, MARK_START, SearchHit
 from timeline.ui.document import TimelineDocument
+from timeline.ui.panels.filters import FilterBox
 
 RESULT_LIMIT = 50
 _HTML_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -88,9 +91,12 @@ class _HtmlDelegate(QStyledItemDelegate):
 class SearchPanel(QWidget):
     """Signals:
     event_chosen(int): the user picked a result (Enter, a click, F3).
+    matching_changed(object, bool): the ids the search and filter keep (``None``: all), and
+        whether the others are faded rather than hidden.
     """
 
     event_chosen = Signal(int)
+    matching_changed = Signal(object, bool)
 
     def __init__(self, document: TimelineDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +105,8 @@ class SearchPanel(QWidget):
         self.field.setPlaceholderText("Search titles, descriptions, tags and sources")
         self.field.setClearButtonEnabled(True)
         self.count = QLabel()
+        self.filters = FilterBox(document)
+        self.show_only_matches = QCheckBox("Show only matches on the timeline")
         self.results = QListWidget()
         self.results.setItemDelegate(_HtmlDelegate(self.results))
         self.results.setWordWrap(True)
@@ -106,6 +114,8 @@ class SearchPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.field)
+        layout.addWidget(self.show_only_matches)
+        layout.addWidget(self.filters)
         layout.addWidget(self.count)
         layout.addWidget(self.results, 1)
         self._typing = QTimer(self)
@@ -117,7 +127,10 @@ class SearchPanel(QWidget):
         self.results.itemActivated.connect(self._choose)
         self.results.itemClicked.connect(self._choose)
         document.events_changed.connect(self._refresh_if_searching)
+        self.filters.changed.connect(self.run)
+        self.show_only_matches.toggled.connect(lambda _on: self.run())
         self.hits: list[SearchHit] = []
+        self.matching: frozenset[int] | None = None
 
     def focus(self) -> None:
         self.field.setFocus()
@@ -128,8 +141,14 @@ class SearchPanel(QWidget):
         self._typing.stop()
         text = self.field.text()
         self.results.clear()
+        event_filter = self.current_filter()
+        on_timeline = self.filters.isChecked() or (self.show_only_matches.isChecked() and bool(text.strip()))
+        allowed = self.document.repository.matching_ids(event_filter) if event_filter.active else None
+        self.matching = frozenset(allowed) if allowed is not None and on_timeline else None
+        self.matching_changed.emit(self.matching, event_filter.dim)
+        repository = self.document.repository
         self.hits, more = (
-            self.document.repository.search_hits(text, RESULT_LIMIT) if text.strip() else ([], False)
+            repository.search_hits(text, RESULT_LIMIT, allowed=allowed) if text.strip() else ([], False)
         )
         for hit in self.hits:
             item = QListWidgetItem()
@@ -139,7 +158,9 @@ class SearchPanel(QWidget):
             when = f"<span style='color: gray'>{html.escape(when_text(hit))}</span>"
             item.setData(_HTML_ROLE, f"{marked_html(hit.title)}<br>{when}{snippet}")
             self.results.addItem(item)
-        if not text.strip():
+        if self.matching is not None:
+            self.count.setText(f"{len(self.matching):,} event{'s' if len(self.matching) != 1 else ''} match")
+        elif not text.strip():
             self.count.setText("")
         elif not self.hits:
             self.count.setText("No matches")
@@ -149,8 +170,12 @@ class SearchPanel(QWidget):
                 f"Best {shown} of many matches" if more else f"{shown} match{'es' if shown != 1 else ''}"
             )
 
+    def current_filter(self) -> EventFilter:
+        """The search words together with the filter controls."""
+        return self.filters.current(self.field.text())
+
     def _refresh_if_searching(self) -> None:
-        if self.field.text().strip():
+        if self.field.text().strip() or self.filters.isChecked():
             self._typing.start()
 
     def _choose(self, item: QListWidgetItem) -> None:
