@@ -370,6 +370,10 @@ class TimelineRepository:
                 return
             last = (page[-1].earliest, page[-1].id or 0)
 
+    def ids_in_time_order(self) -> list[int]:
+        with translated_errors(self.database.path):
+            return [row[0] for row in self.db.execute("SELECT id FROM events ORDER BY earliest, id")]
+
     def events_page(self, offset: int, limit: int) -> list[Event]:
         """A slice of all events in time order, for lists that load lazily."""
         return self._select("ORDER BY earliest, events.id LIMIT ? OFFSET ?", [limit, offset])

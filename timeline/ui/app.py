@@ -37,6 +37,8 @@ from timeline.ui.editor.panel import EventEditor
 from timeline.ui.models.event_table import EventTableModel
 from timeline.ui.panels.details import EventDetails
 from timeline.ui.panels.search import SearchPanel
+from timeline.ui.panels.story import StoryPanel, load_story
+from timeline.ui.presentation import PresentationWindow, stops_for
 from timeline.ui.render import RenderError, render_period, render_poster
 
 VIEW_PREFIX = "view:"
@@ -74,6 +76,12 @@ class MainWindow(QMainWindow):
         self.details_dock.raise_()
         self.search.event_chosen.connect(self.canvas.show_event)
         self.search.matching_changed.connect(self.canvas.set_matching)
+        self.story = StoryPanel(document, lambda: self.canvas.selected_ids)
+        self.story_dock = self._dock("Story", "story", self.story)
+        self.tabifyDockWidget(self.search_dock, self.story_dock)
+        self.details_dock.raise_()
+        self.story.present_requested.connect(self.present_story)
+        self.presentation: PresentationWindow | None = None
         self.history = QUndoView(document.undo_stack)
         self.history.setEmptyLabel("Opened")
         self.history_dock = self._dock("History", "history", self.history)
@@ -164,11 +172,30 @@ class MainWindow(QMainWindow):
             "Find &Previous", QKeySequence.StandardKey.FindPrevious, lambda: self.search.step(-1)
         )
         view_menu.addActions([self.find_action, self.find_next_action, self.find_previous_action])
+        view_menu.addSeparator()
+        self.present_action = self._action("&Present", "F5", self.present)
+        self.present_story_action = self._action("Present the &Story", None, self.present_story)
+        self.present_results_action = self._action("Present the Search &Results", None, self.present_results)
+        self.present_all_action = self._action("Present &All Events", None, self.present_all)
+        view_menu.addActions(
+            [
+                self.present_action,
+                self.present_story_action,
+                self.present_results_action,
+                self.present_all_action,
+            ]
+        )
         self.views_menu = view_menu.addMenu("Saved &Views")
         self.views_menu.aboutToShow.connect(self._fill_views_menu)
         self._fill_views_menu()
         view_menu.addSeparator()
-        for dock in (self.details_dock, self.editor_dock, self.search_dock, self.history_dock):
+        for dock in (
+            self.details_dock,
+            self.editor_dock,
+            self.search_dock,
+            self.story_dock,
+            self.history_dock,
+        ):
             view_menu.addAction(dock.toggleViewAction())
 
     # Selection kept in step between canvas, list and details ---------------------------------
@@ -250,6 +277,45 @@ class MainWindow(QMainWindow):
 
     def delete_view(self, name: str) -> None:
         self.document.repository.set_setting(VIEW_PREFIX + name, None)
+
+    # Presenting ---------------------------------------------------------------------------------
+
+    def present(self) -> PresentationWindow:
+        """F5: the story when there is one, else what the search keeps, else every event."""
+        if load_story(self.document):
+            return self.present_story()
+        if self.search.matching is not None or self.search.hits:
+            return self.present_results()
+        return self.present_all()
+
+    def present_story(self) -> PresentationWindow:
+        return self._present(load_story(self.document), "Story")
+
+    def present_results(self) -> PresentationWindow:
+        ids = (
+            sorted(self.search.matching)
+            if self.search.matching is not None
+            else [h.event_id for h in self.search.hits]
+        )
+        events = sorted((self.document.get_event(i) for i in ids), key=lambda e: (e.earliest, e.id or 0))
+        return self._present([e.id for e in events if e.id is not None], "Search results")
+
+    def present_all(self) -> PresentationWindow:
+        return self._present(self.document.repository.ids_in_time_order(), "All events")
+
+    def _present(self, event_ids: list[int], title: str) -> PresentationWindow:
+        window = PresentationWindow(self.document, stops_for(self.document, event_ids), title)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.finished.connect(self._presentation_finished)
+        self.presentation = window
+        window.showFullScreen()
+        window.activateWindow()
+        window.setFocus()
+        return window
+
+    def _presentation_finished(self) -> None:
+        self.presentation = None
+        self.activateWindow()
 
     def show_search(self) -> None:
         self.search_dock.show()

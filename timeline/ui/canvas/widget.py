@@ -75,6 +75,8 @@ class TimelineCanvas(QWidget):
         self._drag: Drag | None = None
         self._previews: dict[int, EventSpan] = {}
         self._frame: Frame | None = None
+        self.read_only = False
+        """When set (presenting), the mouse only pans and selects: nothing is created or moved."""
         document.events_changed.connect(self._events_changed)
         document.categories_changed.connect(self.update)
         document.eras_changed.connect(self.update)
@@ -292,6 +294,9 @@ class TimelineCanvas(QWidget):
             return
         if event_id not in self._selection:
             self.select(event_id)
+        if self.read_only:
+            self._drag = PanByDrag(position, self._period, width)
+            return
         edge = self._edge_at(box, position)
         if edge is not None:
             stored = self.document.get_event(event_id)
@@ -388,7 +393,7 @@ class TimelineCanvas(QWidget):
         self.select(None)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
+        if event.button() != Qt.MouseButton.LeftButton or self.read_only:
             return
         box = self._box_at(event.position())
         if box is not None:
@@ -408,6 +413,8 @@ class TimelineCanvas(QWidget):
         return event_id
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self.read_only:
+            return
         position = QPointF(event.pos())
         box = self._box_at(position)
         if box is not None and box.span.id not in self._selection:
