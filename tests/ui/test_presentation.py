@@ -119,3 +119,19 @@ def test_an_empty_story_says_so(qtbot, sample_document: TimelineDocument) -> Non
     qtbot.addWidget(presentation)
     assert presentation.caption.title.text() == "Nothing to present"
     qtbot.keyClick(presentation, Qt.Key.Key_Space)
+
+
+def test_a_story_handout_has_a_page_per_step(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from timeline.ui.presentation import stops_for
+    from timeline.ui.render import RenderError, render_handout
+
+    ids = ids_by_title(window.document)
+    stops = stops_for(
+        window.document, [ids["Vilnius summit"], ids["Annexation of Crimea"], ids["Minsk II agreement"]]
+    )
+    path = tmp_path / "handout.pdf"
+    render_handout(window.document, stops, path)
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF") and data.count(b"/Type /Page\n") == 3
+    with pytest.raises(RenderError, match="empty"):
+        render_handout(window.document, [], tmp_path / "none.pdf")

@@ -35,7 +35,7 @@ def framing(stops: list[Stop], index: int) -> TimePeriod:
         if neighbour is stop:
             continue
         reach = max(abs(neighbour.earliest - stop.earliest), span)
-        if reach <= span * 50:  # a neighbour ten years away frames a day poorly: leave it out
+        if reach <= span * 1000:  # a neighbour decades away would shrink a day to nothing
             low, high = min(low, neighbour.earliest), max(high, neighbour.latest)
     width = max(high - low, span * 5) * 1.25
     centre = (low + high) / 2

@@ -39,7 +39,7 @@ from timeline.ui.panels.details import EventDetails
 from timeline.ui.panels.search import SearchPanel
 from timeline.ui.panels.story import StoryPanel, load_story
 from timeline.ui.presentation import PresentationWindow, stops_for
-from timeline.ui.render import RenderError, render_period, render_poster
+from timeline.ui.render import RenderError, render_handout, render_period, render_poster
 
 VIEW_PREFIX = "view:"
 """Saved views live in the file's settings table under ``view:<name>``."""
@@ -146,7 +146,10 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.open_action, self.import_action])
         file_menu.addSeparator()
         self.poster_action = self._action("Export &Poster (PDF)…", None, self.export_poster)
-        file_menu.addActions([self.export_events_action, self.export_action, self.poster_action])
+        self.handout_action = self._action("Export Story &Handout (PDF)…", None, self.export_handout)
+        file_menu.addActions(
+            [self.export_events_action, self.export_action, self.poster_action, self.handout_action]
+        )
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
         self.edit_actions.fill_menu(self.menuBar().addMenu("&Edit"))
@@ -401,6 +404,26 @@ class MainWindow(QMainWindow):
             render_poster(self.document, self.canvas.period, pages, "a4", path)
         except (RenderError, OSError) as error:
             QMessageBox.warning(self, "Export Poster", str(error))
+        else:
+            self.statusBar().showMessage(f"Saved {path}", 5000)
+
+    def export_handout(self) -> None:
+        stops = stops_for(self.document, load_story(self.document))
+        if not stops:
+            QMessageBox.information(
+                self, "Export Story Handout", "The story is empty: add events to it first."
+            )
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export Story Handout", f"{self.document.title} handout.pdf", "PDF (*.pdf)"
+        )
+        if not name:
+            return
+        path = Path(name).with_suffix(".pdf")
+        try:
+            render_handout(self.document, stops, path)
+        except (RenderError, OSError) as error:
+            QMessageBox.warning(self, "Export Story Handout", str(error))
         else:
             self.statusBar().showMessage(f"Saved {path}", 5000)
 

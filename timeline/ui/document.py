@@ -19,6 +19,7 @@ from timeline.store.database import open_database
 from timeline.store.repository import Progress, TimelineRepository
 
 _FETCH_LIMIT = 4 * DETAIL_LIMIT
+_REUSE_LIMIT = 3_000
 
 
 class SpanCache:
@@ -38,8 +39,14 @@ class SpanCache:
         self._spans = []
 
     def covers(self, period: TimePeriod) -> bool:
+        """Whether the fetched window holds the period, and filtering it is cheap enough.
+
+        A short list serves any zoom inside it; a long one only views not much narrower than
+        itself, so that a frame never filters thousands of spans it will not show.
+        """
+        inside = self._start <= period.start and period.end <= self._end
         fetched = self._end - self._start
-        return self._start <= period.start and period.end <= self._end and fetched <= 8 * period.width
+        return inside and (len(self._spans) <= _REUSE_LIMIT or fetched <= 8 * period.width)
 
     def store(self, start: float, end: float, spans: list[EventSpan]) -> None:
         self._start, self._end, self._spans = start, end, spans

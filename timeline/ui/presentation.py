@@ -153,7 +153,8 @@ class PresentationWindow(QWidget):
         return framing(self.stops, self.index) if self.stops else self.canvas.period
 
     def _fly(self, value: float) -> None:
-        self.canvas.set_period(between(self._from, self._to, float(value)))
+        progress = float(value)
+        self.canvas.set_period(self._to if progress >= 1.0 else between(self._from, self._to, progress))
 
     # Keys ---------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 
 from timeline.core.period import TimePeriod
+from timeline.core.presentation import Stop, framing
 from timeline.ui.canvas.frame import build_frame
 from timeline.ui.canvas.painter import Theme, TimelinePainter
 from timeline.ui.document import TimelineDocument
@@ -132,6 +133,72 @@ def render_poster(document: TimelineDocument, period: TimePeriod, pages: int, pa
         _publish(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def render_handout(document: TimelineDocument, stops: list[Stop], path: Path, paper: str = "a4") -> None:
+    """A PDF handout of a story: one landscape page per step, the framed view above its caption."""
+    if not stops:
+        raise RenderError("the story is empty: add events to it first")
+    page_size = QPageSize(PAPER[paper])
+    points = page_size.size(QPageSize.Unit.Point)
+    width, height = max(points.width(), points.height()), min(points.width(), points.height())
+    margin = 36.0
+    view_height = (height - 2 * margin) * 0.58
+    painter = TimelinePainter(QGuiApplication.font(), light_theme())
+    handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".pdf", dir=path.parent)
+    os.close(handle)
+    temporary = Path(temporary_name)
+    try:
+        writer = QPdfWriter(str(temporary))
+        writer.setResolution(72)
+        writer.setPageSize(QPageSize(QSizeF(width, height), QPageSize.Unit.Point))
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+        writer.setTitle(f"{document.title} — handout")
+        with _painting(writer) as qpainter:
+            for index, stop in enumerate(stops):
+                if index:
+                    writer.newPage()
+                geometry = painter.geometry(width - 2 * margin, view_height)
+                frame = build_frame(document, framing(stops, index), geometry, painter.measure,
+                                    selected=frozenset({stop.event_id}))  # fmt: skip
+                qpainter.save()
+                qpainter.translate(margin, margin)
+                qpainter.setClipRect(QRectF(0, 0, geometry.width, geometry.height))
+                painter.paint(qpainter, frame)
+                qpainter.restore()
+                caption = QRectF(
+                    margin,
+                    margin + view_height + 18,
+                    width - 2 * margin,
+                    height - view_height - 2 * margin - 18,
+                )
+                _draw_caption(qpainter, document, stop.event_id, f"{index + 1} / {len(stops)}", caption)
+        _publish(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _draw_caption(
+    qpainter: QPainter, document: TimelineDocument, event_id: int, position: str, rect: QRectF
+) -> None:
+    """Title, date as written, the description (Markdown rendered) and the step, within ``rect``."""
+    from PySide6.QtGui import QTextDocument
+
+    from timeline.ui.panels.details import MARKDOWN_FEATURES, escape_markdown
+
+    event = document.get_event(event_id)
+    text = QTextDocument()
+    text.setDefaultFont(QGuiApplication.font())
+    text.setMarkdown(
+        f"## {escape_markdown(event.title)}\n\n**{escape_markdown(event.display_when())}**\n\n"
+        f"{event.description}\n\n*{position}*",
+        MARKDOWN_FEATURES,
+    )
+    text.setTextWidth(rect.width())
+    qpainter.save()
+    qpainter.translate(rect.topLeft())
+    text.drawContents(qpainter, QRectF(0, 0, rect.width(), rect.height()))
+    qpainter.restore()
 
 
 def _publish(temporary: Path, path: Path) -> None:

@@ -1,0 +1,68 @@
+"""Frame times while presenting: the flights from one step to the next, painted at 1920x1080.
+
+    python -m bench.present --events N
+
+Opens the generated timeline of N events (see bench.canvas), picks 20 events as a story and
+paints every frame of each half-second flight (30 frames at 60 per second) with the
+presentation's large type. The last line is a JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from bench.generate import benchmark_file
+from timeline.core.presentation import between, framing
+from timeline.ui.document import TimelineDocument
+from timeline.ui.presentation import PresentationWindow, stops_for
+
+WIDTH, HEIGHT = 1920, 1080
+FRAMES_PER_STEP = 30
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="presentation frame times")
+    parser.add_argument("--events", type=int, default=100_000)
+    count = parser.parse_args().events
+    app = QApplication.instance() or QApplication([])
+    document = TimelineDocument(benchmark_file(count), readonly=True)
+    ids = document.repository.ids_in_time_order()
+    story = sorted(random.Random(4).sample(ids, 20), key=ids.index)
+    window = PresentationWindow(document, stops_for(document, story))
+    window.resize(WIDTH, HEIGHT)
+    canvas = window.canvas
+    canvas.resize(WIDTH, HEIGHT - window.caption.sizeHint().height())
+    image = QImage(canvas.width(), canvas.height(), QImage.Format.Format_ARGB32_Premultiplied)
+    times = []
+    for index in range(1, len(window.stops)):
+        start, end = framing(window.stops, index - 1), framing(window.stops, index)
+        for frame in range(1, FRAMES_PER_STEP + 1):
+            canvas.set_period(between(start, end, frame / FRAMES_PER_STEP))
+            started = time.perf_counter()
+            canvas.render(image)
+            times.append((time.perf_counter() - started) * 1000)
+    app.processEvents()
+    ordered = sorted(times)
+    result = {
+        "events": count,
+        "frames": len(times),
+        "frame_ms_p50": round(statistics.median(times), 2),
+        "frame_ms_p95": round(ordered[int(len(ordered) * 0.95) - 1], 2),
+        "frame_ms_max": round(max(times), 2),
+    }
+    document.close()
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
