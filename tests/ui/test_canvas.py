@@ -193,3 +193,36 @@ def test_a_dark_palette_gives_a_dark_canvas_with_light_text(qtbot, canvas: Timel
         for x in range(round(bucharest.label_x), round(bucharest.label_x + 60))
     ]
     assert max(label) > 180
+
+
+def test_a_filter_shows_in_the_density_band_too(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from timeline.core.dates import HistoricalDate
+    from timeline.core.filters import EventFilter
+    from timeline.core.model import Event
+    from timeline.store.database import open_database
+    from timeline.store.repository import TimelineRepository
+
+    path = tmp_path / "dense.timeline.db"
+    with open_database(path) as database:
+        TimelineRepository(database).add_events(
+            Event(
+                f"e{n}",
+                HistoricalDate.of_day(1900 + n % 100, 1 + n % 12, 1 + n % 28),
+                category="odd" if n % 2 else "even",
+            )
+            for n in range(5000)
+        )
+    document = TimelineDocument(path)
+    try:
+        widget = TimelineCanvas(document)
+        qtbot.addWidget(widget)
+        widget.resize(1000, 500)
+        widget.show()
+        odd = document.categories_by_name()["odd"].id
+        widget.set_matching(document.repository.matches(EventFilter(categories=frozenset({odd}))), dim=False)
+        frame = painted(qtbot, widget)
+        assert not frame.scene.detailed and frame.scene.in_view == 2500
+        widget.set_matching(None, dim=False)
+        assert painted(qtbot, widget).scene.in_view == 5000
+    finally:
+        document.close()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
+from timeline.core.density import DensityIndex
+
 
 @dataclass(frozen=True, slots=True)
 class EventFilter:
@@ -44,3 +46,17 @@ class EventFilter:
             only_doubtful=bool(data.get("only_doubtful", False)),
             dim=bool(data.get("dim", False)),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Matches:
+    """What a filter keeps: the ids, and their bounds counted so the density band shows only them."""
+
+    ids: frozenset[int]
+    density: DensityIndex
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __contains__(self, event_id: object) -> bool:
+        return event_id in self.ids

@@ -23,23 +23,23 @@ class Stop:
 
 
 def framing(stops: list[Stop], index: int) -> TimePeriod:
-    """The period that shows stop ``index`` in the middle with the stops before and after it.
+    """The period with stop ``index`` in the middle and, when not too far, the stops around it.
 
-    The event itself takes at least a fifth of the width; the neighbours are brought in when
-    they are not too far, so that the audience sees where the moment sits.
+    The event itself takes at least a fifth of the width; a neighbour is brought in when it
+    lies within a thousand times the event's own span, so that the audience sees where the
+    moment sits without the moment shrinking to nothing.
     """
     stop = stops[index]
     span = max(stop.latest - stop.earliest, MIN_WIDTH)
-    low, high = stop.earliest, stop.latest
+    centre = (stop.earliest + stop.latest) / 2
+    half = span * 2.5
     for neighbour in stops[max(index - 1, 0) : index + 2]:
         if neighbour is stop:
             continue
-        reach = max(abs(neighbour.earliest - stop.earliest), span)
-        if reach <= span * 1000:  # a neighbour decades away would shrink a day to nothing
-            low, high = min(low, neighbour.earliest), max(high, neighbour.latest)
-    width = max(high - low, span * 5) * 1.25
-    centre = (low + high) / 2
-    return TimePeriod(centre - width / 2, centre + width / 2).clamped()
+        reach = max(abs(neighbour.earliest - centre), abs(neighbour.latest - centre))
+        if reach <= span * 1000:
+            half = max(half, reach * 1.1)
+    return TimePeriod(centre - half, centre + half).clamped()
 
 
 def ease_in_out(t: float) -> float:

@@ -17,8 +17,9 @@ from typing import Any
 
 from timeline.core.colours import colour_for
 from timeline.core.dates import MAX_INSTANT, HistoricalDate, OpenEnd
+from timeline.core.density import DensityIndex
 from timeline.core.edtf import read_edtf_date
-from timeline.core.filters import EventFilter
+from timeline.core.filters import EventFilter, Matches
 from timeline.core.flat import FlatEvent, flat_event
 from timeline.core.highlight import mark, search_terms, snippet
 from timeline.core.model import (
@@ -507,11 +508,17 @@ class TimelineRepository:
 
     def matching_ids(self, event_filter: EventFilter) -> set[int]:
         """The ids of every event the filter keeps (search words, categories, tags, period, doubt)."""
+        return set(self.matches(event_filter).ids)
+
+    def matches(self, event_filter: EventFilter) -> Matches:
+        """What the filter keeps, with its events' bounds sorted for counting."""
         conditions, parameters = _filter_sql(event_filter)
+        sql = f"SELECT id, earliest, latest FROM events WHERE {conditions}"
         with translated_errors(self.database.path):
-            return {
-                row[0] for row in self.db.execute(f"SELECT id FROM events WHERE {conditions}", parameters)
-            }
+            rows = self.db.execute(sql, parameters).fetchall()
+        starts = array("q", sorted(row[1] for row in rows))
+        ends = array("q", sorted(row[2] for row in rows))
+        return Matches(frozenset(row[0] for row in rows), DensityIndex(starts, ends))
 
     def search(self, text: str, limit: int | None = None) -> list[Event]:
         """Events whose title, description, tags or source contain every word, in time order."""

@@ -295,11 +295,8 @@ class MainWindow(QMainWindow):
         return self._present(load_story(self.document), "Story")
 
     def present_results(self) -> PresentationWindow:
-        ids = (
-            sorted(self.search.matching)
-            if self.search.matching is not None
-            else [h.event_id for h in self.search.hits]
-        )
+        matching = self.search.matching
+        ids = sorted(matching.ids) if matching is not None else [hit.event_id for hit in self.search.hits]
         events = sorted((self.document.get_event(i) for i in ids), key=lambda e: (e.earliest, e.id or 0))
         return self._present([e.id for e in events if e.id is not None], "Search results")
 
@@ -311,6 +308,9 @@ class MainWindow(QMainWindow):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.finished.connect(self._presentation_finished)
         self.presentation = window
+        screen = self.screen()
+        if screen is not None:  # where no window manager enlarges it, start at the screen's size
+            window.setGeometry(screen.geometry())
         window.showFullScreen()
         window.activateWindow()
         window.setFocus()

@@ -9,7 +9,7 @@ go back; Home and End jump; Esc leaves and the window underneath is as it was.
 from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QPalette
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from timeline.core.dates import MAX_INSTANT
@@ -33,6 +33,13 @@ def stops_for(document: TimelineDocument, event_ids: list[int]) -> list[Stop]:
         latest = float(event.latest if event.latest < MAX_INSTANT else max(now, event.earliest + 1))
         stops.append(Stop(event_id, float(event.earliest), latest))
     return stops
+
+
+def type_scale() -> float:
+    """How much larger than on the desk: enough to read from the back of a room at any resolution."""
+    screen = QGuiApplication.primaryScreen()
+    height = screen.geometry().height() if screen is not None else 800
+    return max(FONT_SCALE, height / 540)
 
 
 def projector_palette(base: QPalette) -> QPalette:
@@ -68,8 +75,8 @@ class CaptionCard(QFrame):
             layout.addWidget(label)
 
     def scale_fonts(self, base: QFont) -> None:
-        sizes = ((self.title, 2.0, True), (self.when, 1.5, False), (self.description, 1.3, False),
-                 (self.position, 1.0, False))  # fmt: skip
+        sizes = ((self.title, 1.5, True), (self.when, 1.1, False), (self.description, 0.95, False),
+                 (self.position, 0.75, False))  # fmt: skip
         for label, factor, bold in sizes:
             font = QFont(base)
             font.setPointSizeF(base.pointSizeF() * factor)
@@ -95,10 +102,10 @@ class PresentationWindow(QWidget):
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.canvas.setPalette(projector_palette(self.canvas.palette()))
         font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * FONT_SCALE)
+        font.setPointSizeF(font.pointSizeF() * type_scale())
         self.canvas.setFont(font)
         self.caption = CaptionCard()
-        self.caption.scale_fonts(self.font())
+        self.caption.scale_fonts(font)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from timeline.core.colours import colour_for
 from timeline.core.dates import MAX_INSTANT, HistoricalDate
+from timeline.core.filters import Matches
 from timeline.core.layout import DETAIL_LIMIT, EventBox, Scene, density_bins, lay_out_events, to_x
 from timeline.core.model import EventSpan
 from timeline.core.period import TimePeriod
@@ -121,14 +122,15 @@ def build_frame(
     hovered: int | None = None,
     previews: dict[int, EventSpan] | None = None,
     hidden: frozenset[int] = frozenset(),
-    matching: frozenset[int] | None = None,
+    matching: Matches | None = None,
     dim: bool = False,
 ) -> Frame:
     """What to draw: ``previews`` replace events being dragged; ``hidden`` categories are left out;
     with a filter, events not ``matching`` are left out, or drawn faded when ``dim``."""
     width = geometry.width
     axis = choose_axis(period, width, measure)
-    in_view = document.count_in(period)
+    density = matching.density if matching is not None and not dim else document.density
+    in_view = density.count_overlapping(period.start, period.end)
     if in_view <= DETAIL_LIMIT:
         spans = document.spans_in(period)
         if previews:
@@ -142,7 +144,7 @@ def build_frame(
         scene = lay_out_events(spans, period, width, geometry.lane_count, measure)
     else:
         bins = max(int(width // DENSITY_BIN_PIXELS), 1)
-        scene = Scene(bins=density_bins(document.histogram(period, bins), width))
+        scene = Scene(bins=density_bins(density.histogram(period.start, period.end, bins), width))
     scene.in_view = in_view
     now = time.time()
     colours = {id_: category.colour or colour_for(id_ - 1) for id_, category in document.categories().items()}

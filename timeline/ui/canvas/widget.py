@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from timeline.core.editing import Step, date_at, step_for_zoom
+from timeline.core.filters import Matches
 from timeline.core.layout import EventBox
 from timeline.core.model import Event, EventSpan, span_of
 from timeline.core.period import TimePeriod
@@ -70,7 +71,7 @@ class TimelineCanvas(QWidget):
         self._selection: list[int] = []
         self._hovered: int | None = None
         self._hidden: frozenset[int] = frozenset()
-        self._matching: frozenset[int] | None = None
+        self._matching: Matches | None = None
         self._dim = False
         self._drag: Drag | None = None
         self._previews: dict[int, EventSpan] = {}
@@ -114,7 +115,7 @@ class TimelineCanvas(QWidget):
             self.selection_changed.emit(self.selected)
         self.update()
 
-    def set_matching(self, matching: frozenset[int] | None, dim: bool) -> None:
+    def set_matching(self, matching: Matches | None, dim: bool) -> None:
         """Show only the events of a filter (or, with ``dim``, the others faded); ``None`` shows all."""
         self._matching, self._dim = matching, dim
         self.update()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from timeline.core.dates import DateError
 from timeline.core.edtf import read_edtf
-from timeline.core.filters import EventFilter
+from timeline.core.filters import EventFilter, Matches
 from timeline.core.model import MARK_END, MARK_START, SearchHit
 from timeline.ui.document import TimelineDocument
 from timeline.ui.panels.filters import FilterBox
@@ -130,7 +130,7 @@ class SearchPanel(QWidget):
         self.filters.changed.connect(self.run)
         self.show_only_matches.toggled.connect(lambda _on: self.run())
         self.hits: list[SearchHit] = []
-        self.matching: frozenset[int] | None = None
+        self.matching: Matches | None = None
 
     def focus(self) -> None:
         self.field.setFocus()
@@ -143,8 +143,9 @@ class SearchPanel(QWidget):
         self.results.clear()
         event_filter = self.current_filter()
         on_timeline = self.filters.isChecked() or (self.show_only_matches.isChecked() and bool(text.strip()))
-        allowed = self.document.repository.matching_ids(event_filter) if event_filter.active else None
-        self.matching = frozenset(allowed) if allowed is not None and on_timeline else None
+        matches = self.document.repository.matches(event_filter) if event_filter.active else None
+        allowed = set(matches.ids) if matches is not None else None
+        self.matching = matches if on_timeline else None
         self.matching_changed.emit(self.matching, event_filter.dim)
         repository = self.document.repository
         self.hits, more = (
