@@ -161,13 +161,14 @@ class TimelineCanvas(QWidget):
     def centre_on(self, time: float) -> None:
         self.set_period(self._period.centred_on(time))
 
-    def show_event(self, event_id: int) -> None:
-        """Select an event and bring it into view, zooming out if it is wider than the view."""
+    def show_event(self, event_id: int, centre: bool = False) -> None:
+        """Select an event and bring it into view (to the middle with ``centre``), zooming out
+        if it is wider than the view."""
         event = self.document.get_event(event_id)
         latest = min(event.latest, event.earliest + 1e18)
         if latest - event.earliest > self._period.width * 0.8:
             self.set_period(TimePeriod.around(event.earliest, latest, margin=0.15))
-        elif not (self._period.start <= event.earliest and latest <= self._period.end):
+        elif centre or not (self._period.start <= event.earliest and latest <= self._period.end):
             self.centre_on((event.earliest + latest) / 2)
         self.select(event_id)
 
