@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from bench.frames import frame_figures
 from bench.generate import benchmark_file
 from timeline.core.period import TimePeriod
 from timeline.ui.canvas.widget import TimelineCanvas
@@ -82,13 +82,9 @@ def main() -> None:
         times.append((time.perf_counter() - started) * 1000)
         detailed += bool(canvas.frame and canvas.frame.scene.detailed)
     app.processEvents()
-    times_sorted = sorted(times)
     result = {
         "events": count,
-        "frames": len(times),
-        "frame_ms_p50": round(statistics.median(times), 2),
-        "frame_ms_p95": round(times_sorted[int(len(times) * 0.95) - 1], 2),
-        "frame_ms_max": round(max(times), 2),
+        **frame_figures(times),
         "detailed_frames": detailed,
         "rss_mb": round(rss_mb(), 1),
     }

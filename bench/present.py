@@ -13,7 +13,6 @@ import argparse
 import json
 import os
 import random
-import statistics
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from bench.frames import frame_figures
 from bench.generate import benchmark_file
 from timeline.core.presentation import between, framing
 from timeline.ui.document import TimelineDocument
@@ -52,13 +52,9 @@ def main() -> None:
             canvas.render(image)
             times.append((time.perf_counter() - started) * 1000)
     app.processEvents()
-    ordered = sorted(times)
     result = {
         "events": count,
-        "frames": len(times),
-        "frame_ms_p50": round(statistics.median(times), 2),
-        "frame_ms_p95": round(ordered[int(len(ordered) * 0.95) - 1], 2),
-        "frame_ms_max": round(max(times), 2),
+        **frame_figures(times),
     }
     document.close()
     print(json.dumps(result))

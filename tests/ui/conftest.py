@@ -27,3 +27,16 @@ def sample_document(sample_path: Path) -> Iterator[TimelineDocument]:
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, sample_document: TimelineDocument, settings: QSettings):  # type: ignore[no-untyped-def]
+    """The main window on the sample timeline, shown, with settings of its own."""
+    from timeline.ui.app import MainWindow
+
+    main = MainWindow(sample_document, settings)
+    qtbot.addWidget(main)
+    main.resize(1400, 900)
+    main.show()
+    qtbot.waitExposed(main)
+    return main

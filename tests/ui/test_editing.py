@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 
 from timeline.core.dates import HistoricalDate
 from timeline.core.model import Category, Era, Event
@@ -16,17 +15,6 @@ from timeline.store.repository import TimelineRepository
 from timeline.ui.app import MainWindow
 from timeline.ui.commands import AddEra, DeleteCategory, DeleteEra, EditCategory, EditEra, perform
 from timeline.ui.dialogs.eras import EraForm
-from timeline.ui.document import TimelineDocument
-
-
-@pytest.fixture
-def window(qtbot, sample_document: TimelineDocument, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
-    main = MainWindow(sample_document, settings)
-    qtbot.addWidget(main)
-    main.resize(1400, 900)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
 
 
 def on_disk(path: Path) -> dict[str, Event]:

@@ -17,15 +17,6 @@ from timeline.ui.panels.details import is_safe_link
 from timeline.ui.render import RenderError, render_period
 
 
-@pytest.fixture
-def window(qtbot, sample_document: TimelineDocument, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
-    main = MainWindow(sample_document, settings)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
-
-
 def test_selecting_in_the_list_selects_on_the_canvas_and_shows_details(window: MainWindow) -> None:
     window.event_list.selectRow(7)
     vilnius = window.event_model.event_at(7)

@@ -5,22 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from timeline.core.presentation import Stop, between, ease_in_out, framing
 from timeline.ui.app import MainWindow
 from timeline.ui.document import TimelineDocument
 from timeline.ui.panels.story import load_story, save_story
 from timeline.ui.presentation import PresentationWindow
-
-
-@pytest.fixture
-def window(qtbot, sample_document: TimelineDocument, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
-    main = MainWindow(sample_document, settings)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
 
 
 def ids_by_title(document: TimelineDocument) -> dict[str, int]:

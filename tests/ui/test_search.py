@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from timeline.core.model import Event
 from timeline.core.parsing import parse_date
 from timeline.ui.app import MainWindow
-from timeline.ui.document import TimelineDocument
 from timeline.ui.panels.search import SearchPanel, marked_html
-
-
-@pytest.fixture
-def window(qtbot, sample_document: TimelineDocument, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
-    main = MainWindow(sample_document, settings)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
 
 
 def search(qtbot, panel: SearchPanel, text: str) -> list[str]:  # type: ignore[no-untyped-def]

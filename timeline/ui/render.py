@@ -105,77 +105,47 @@ def render_poster(document: TimelineDocument, period: TimePeriod, pages: int, pa
     """
     if not 1 <= pages <= 50:
         raise RenderError(f"a poster has 1 to 50 pages, not {pages}")
-    if paper not in PAPER:
-        raise RenderError(f"paper {paper!r} is not one of {', '.join(PAPER)}")
-    page_size = QPageSize(PAPER[paper])
-    points = page_size.size(QPageSize.Unit.Point)
-    width, height = max(points.width(), points.height()), min(points.width(), points.height())
+    width, height = _landscape(paper)
     painter = TimelinePainter(QGuiApplication.font(), light_theme())
     frame = build_frame(document, period, painter.geometry(width * pages, height), painter.measure)
-    handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".pdf", dir=path.parent)
-    os.close(handle)
-    temporary = Path(temporary_name)
-    try:
-        writer = QPdfWriter(str(temporary))
-        writer.setResolution(72)
-        writer.setPageSize(QPageSize(QSizeF(width, height), QPageSize.Unit.Point))
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0))
-        writer.setTitle(document.title)
-        with _painting(writer) as qpainter:
-            for page in range(pages):
-                if page:
-                    writer.newPage()
-                qpainter.save()
-                qpainter.setClipRect(QRectF(0, 0, width, height))
-                qpainter.translate(-page * width, 0)
-                painter.paint(qpainter, frame)
-                qpainter.restore()
-        _publish(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    with _pdf_pages(path, width, height, document.title) as (writer, qpainter):
+        for page in range(pages):
+            if page:
+                writer.newPage()
+            qpainter.save()
+            qpainter.setClipRect(QRectF(0, 0, width, height))
+            qpainter.translate(-page * width, 0)
+            painter.paint(qpainter, frame)
+            qpainter.restore()
 
 
 def render_handout(document: TimelineDocument, stops: list[Stop], path: Path, paper: str = "a4") -> None:
     """A PDF handout of a story: one landscape page per step, the framed view above its caption."""
     if not stops:
         raise RenderError("the story is empty: add events to it first")
-    page_size = QPageSize(PAPER[paper])
-    points = page_size.size(QPageSize.Unit.Point)
-    width, height = max(points.width(), points.height()), min(points.width(), points.height())
+    width, height = _landscape(paper)
     margin = 36.0
     view_height = (height - 2 * margin) * 0.58
     painter = TimelinePainter(QGuiApplication.font(), light_theme())
-    handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".pdf", dir=path.parent)
-    os.close(handle)
-    temporary = Path(temporary_name)
-    try:
-        writer = QPdfWriter(str(temporary))
-        writer.setResolution(72)
-        writer.setPageSize(QPageSize(QSizeF(width, height), QPageSize.Unit.Point))
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0))
-        writer.setTitle(f"{document.title} — handout")
-        with _painting(writer) as qpainter:
-            for index, stop in enumerate(stops):
-                if index:
-                    writer.newPage()
-                geometry = painter.geometry(width - 2 * margin, view_height)
-                frame = build_frame(document, framing(stops, index), geometry, painter.measure,
-                                    selected=frozenset({stop.event_id}))  # fmt: skip
-                qpainter.save()
-                qpainter.translate(margin, margin)
-                qpainter.setClipRect(QRectF(0, 0, geometry.width, geometry.height))
-                painter.paint(qpainter, frame)
-                qpainter.restore()
-                caption = QRectF(
-                    margin,
-                    margin + view_height + 18,
-                    width - 2 * margin,
-                    height - view_height - 2 * margin - 18,
-                )
-                _draw_caption(qpainter, document, stop.event_id, f"{index + 1} / {len(stops)}", caption)
-        _publish(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    with _pdf_pages(path, width, height, f"{document.title} — handout") as (writer, qpainter):
+        for index, stop in enumerate(stops):
+            if index:
+                writer.newPage()
+            geometry = painter.geometry(width - 2 * margin, view_height)
+            frame = build_frame(document, framing(stops, index), geometry, painter.measure,
+                                selected=frozenset({stop.event_id}))  # fmt: skip
+            qpainter.save()
+            qpainter.translate(margin, margin)
+            qpainter.setClipRect(QRectF(0, 0, geometry.width, geometry.height))
+            painter.paint(qpainter, frame)
+            qpainter.restore()
+            caption = QRectF(
+                margin,
+                margin + view_height + 18,
+                width - 2 * margin,
+                height - view_height - 2 * margin - 18,
+            )
+            _draw_caption(qpainter, document, stop.event_id, f"{index + 1} / {len(stops)}", caption)
 
 
 def _draw_caption(
@@ -199,6 +169,32 @@ def _draw_caption(
     qpainter.translate(rect.topLeft())
     text.drawContents(qpainter, QRectF(0, 0, rect.width(), rect.height()))
     qpainter.restore()
+
+
+def _landscape(paper: str) -> tuple[float, float]:
+    if paper not in PAPER:
+        raise RenderError(f"paper {paper!r} is not one of {', '.join(PAPER)}")
+    points = QPageSize(PAPER[paper]).size(QPageSize.Unit.Point)
+    return max(points.width(), points.height()), min(points.width(), points.height())
+
+
+@contextlib.contextmanager
+def _pdf_pages(path: Path, width: float, height: float, title: str) -> Iterator[tuple[QPdfWriter, QPainter]]:
+    """A PDF of pages ``width`` x ``height`` points, drawn into a temporary file and then published."""
+    handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".pdf", dir=path.parent)
+    os.close(handle)
+    temporary = Path(temporary_name)
+    try:
+        writer = QPdfWriter(str(temporary))
+        writer.setResolution(72)
+        writer.setPageSize(QPageSize(QSizeF(width, height), QPageSize.Unit.Point))
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+        writer.setTitle(title)
+        with _painting(writer) as qpainter:
+            yield writer, qpainter
+        _publish(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _publish(temporary: Path, path: Path) -> None:
