@@ -40,3 +40,28 @@ def test_the_main_window_lists_the_events(qtbot, sample_document: TimelineDocume
     qtbot.waitExposed(window)
     assert "Ukraine and NATO" in window.windowTitle()
     assert window.event_model.index(7, 1).data(Qt.ItemDataRole.DisplayRole) == "Vilnius summit"
+
+
+def test_deep_pages_of_the_list_come_in_time_order(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import random
+
+    from timeline.core.dates import HistoricalDate
+    from timeline.core.model import Event
+    from timeline.store.database import open_database
+    from timeline.store.repository import TimelineRepository
+    from timeline.ui import document as document_module
+
+    path = tmp_path / "long.timeline.db"
+    rng = random.Random(9)
+    with open_database(path) as database:
+        TimelineRepository(database).add_events(
+            Event(f"e{n}", HistoricalDate.of_year(rng.randint(-500, 2000))) for n in range(3000)
+        )
+    long_document = TimelineDocument(path)
+    try:
+        expected = long_document.repository.events()
+        monkeypatch.setattr(document_module, "_OFFSET_LIMIT", 100)
+        assert [e.id for e in long_document.events_page(2500, 300)] == [e.id for e in expected[2500:2800]]
+        assert [e.id for e in long_document.events_page(0, 50)] == [e.id for e in expected[:50]]
+    finally:
+        long_document.close()

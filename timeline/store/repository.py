@@ -375,6 +375,16 @@ class TimelineRepository:
         with translated_errors(self.database.path):
             return [row[0] for row in self.db.execute("SELECT id FROM events ORDER BY earliest, id")]
 
+    def events_by_ids(self, event_ids: list[int]) -> list[Event]:
+        """The events with these ids, in the order given (missing ones left out)."""
+        if not event_ids:
+            return []
+        found = {
+            event.id: event
+            for event in self._select(f"WHERE events.id IN ({', '.join('?' * len(event_ids))})", event_ids)
+        }
+        return [found[event_id] for event_id in event_ids if event_id in found]
+
     def events_page(self, offset: int, limit: int) -> list[Event]:
         """A slice of all events in time order, for lists that load lazily."""
         return self._select("ORDER BY earliest, events.id LIMIT ? OFFSET ?", [limit, offset])
