@@ -5,6 +5,7 @@ Pure arithmetic on pixels, tested without a QApplication; the painter only draws
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from bisect import bisect_left, insort
 from collections.abc import Callable, Sequence
@@ -37,6 +38,7 @@ class EventBox:
     label_x: float
     label_width: float
     label_inside: bool
+    marker_size: float = MARKER_SIZE
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,7 @@ def lay_out_events(
     lanes: int,
     measure: Measure,
     cluster_width: float = 48.0,
+    marker_size: float = MARKER_SIZE,
 ) -> Scene:
     """Pack events into at most ``lanes`` lanes without overlap; count the rest in clusters.
 
@@ -103,11 +106,11 @@ def lay_out_events(
     for x0, x1, span in short:
         # Left to right, a lane is free when its last event ends before this one starts; the
         # shape's left edge is checked first because most events in a crowd find no lane.
-        shape_left = max(min(x0, (x0 + x1 - MARKER_SIZE) / 2), -LABEL_GAP)
+        shape_left = max(min(x0, (x0 + x1 - marker_size) / 2), -LABEL_GAP)
         if not lane_ends or shape_left < min(lane_ends):
             overflow.append((x0 + x1) / 2)
             continue
-        box = _box(span, x0, x1, period, pixels, measure)
+        box = _box(span, x0, x1, period, pixels, measure, marker_size)
         left, right = _extent(box, pixels)
         lane = next((index for index, end in enumerate(lane_ends) if end <= left), None)
         if lane is None:
@@ -127,7 +130,7 @@ def lay_out_events(
         ):
             overflow.append((x0 + x1) / 2)
             continue
-        box = _box(span, x0, x1, period, pixels, measure)
+        box = _box(span, x0, x1, period, pixels, measure, marker_size)
         left, right = _extent(box, pixels)
         lane = _free_lane(occupied, left, right)
         if lane is None:
@@ -141,31 +144,39 @@ def lay_out_events(
 
 
 def _box(
-    span: EventSpan, x0: float, x1: float, period: TimePeriod, pixels: float, measure: Measure
+    span: EventSpan,
+    x0: float,
+    x1: float,
+    period: TimePeriod,
+    pixels: float,
+    measure: Measure,
+    marker_size: float = MARKER_SIZE,
 ) -> EventBox:
     solid_x0 = to_x(span.start_latest, period, pixels) if span.fuzzy_start else x0
     solid_x1 = to_x(span.end_earliest, period, pixels) if span.fuzzy_end else x1
-    marker = x1 - x0 < MARKER_SIZE
+    marker = x1 - x0 < marker_size
     label_width = measure(span.label)
     if marker:
-        label_x = (x0 + x1) / 2 + MARKER_SIZE / 2 + LABEL_GAP / 2
+        label_x = (x0 + x1) / 2 + marker_size / 2 + LABEL_GAP / 2
         inside = False
-        if label_x + label_width > pixels and label_width + MARKER_SIZE < x0:
-            label_x = (x0 + x1) / 2 - MARKER_SIZE / 2 - LABEL_GAP / 2 - label_width  # flip left at the edge
+        if label_x + label_width > pixels and label_width + marker_size < x0:
+            label_x = (x0 + x1) / 2 - marker_size / 2 - LABEL_GAP / 2 - label_width  # flip left at the edge
     else:
         visible_start = max(x0, 0.0) + LABEL_GAP
         inside = visible_start + label_width + LABEL_GAP <= min(x1, pixels)
         label_x = visible_start if inside else x1 + LABEL_GAP
         if not inside and label_x + label_width > pixels and label_width + LABEL_GAP < x0:
             label_x = x0 - LABEL_GAP - label_width
-    return EventBox(span, 0, x0, x1, solid_x0, max(solid_x0, solid_x1), marker, label_x, label_width, inside)
+    return EventBox(
+        span, 0, x0, x1, solid_x0, max(solid_x0, solid_x1), marker, label_x, label_width, inside, marker_size
+    )
 
 
 def _extent(box: EventBox, pixels: float) -> tuple[float, float]:
     """The visible pixels an event takes in its lane: its shape and label, with a gap after."""
     centre = (box.x0 + box.x1) / 2
-    left = centre - MARKER_SIZE / 2 if box.marker else box.x0
-    right = centre + MARKER_SIZE / 2 if box.marker else box.x1
+    left = centre - box.marker_size / 2 if box.marker else box.x0
+    right = centre + box.marker_size / 2 if box.marker else box.x1
     if not box.label_inside:
         left = min(left, box.label_x)
         right = max(right, box.label_x + box.label_width)
@@ -186,18 +197,7 @@ def _free_lane(occupied: list[list[tuple[float, float]]], left: float, right: fl
 
 
 def _with_lane(box: EventBox, lane: int) -> EventBox:
-    return EventBox(
-        box.span,
-        lane,
-        box.x0,
-        box.x1,
-        box.solid_x0,
-        box.solid_x1,
-        box.marker,
-        box.label_x,
-        box.label_width,
-        box.label_inside,
-    )
+    return dataclasses.replace(box, lane=lane)
 
 
 def _clusters(centres: list[float], period: TimePeriod, pixels: float, width: float) -> list[Cluster]:

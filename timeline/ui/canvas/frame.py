@@ -31,6 +31,11 @@ class Geometry:
     lane_height: float
 
     @property
+    def marker_size(self) -> float:
+        """Markers grow with the type, so that large print keeps its shapes in proportion."""
+        return max(10.0, round(self.line_height * 0.6))
+
+    @property
     def major_row(self) -> tuple[float, float]:
         return 0.0, self.line_height + 8
 
@@ -106,7 +111,7 @@ class Frame:
         for box in self.scene.boxes:
             if box.lane != lane:
                 continue
-            left = min(box.x0, (box.x0 + box.x1) / 2 - 6)
+            left = min(box.x0, (box.x0 + box.x1 - box.marker_size) / 2)
             right = max(box.x1, box.label_x + box.label_width)
             if left <= x <= right:
                 return box
@@ -141,7 +146,9 @@ def build_frame(
             spans = [span for span in spans if span.category_id not in hidden]
         if matching is not None and not dim:
             spans = [span for span in spans if span.id in matching]
-        scene = lay_out_events(spans, period, width, geometry.lane_count, measure)
+        scene = lay_out_events(
+            spans, period, width, geometry.lane_count, measure, marker_size=geometry.marker_size
+        )
     else:
         bins = max(int(width // DENSITY_BIN_PIXELS), 1)
         scene = Scene(bins=density_bins(density.histogram(period.start, period.end, bins), width))

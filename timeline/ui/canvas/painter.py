@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QStaticText,
 )
 
-from timeline.core.layout import MARKER_SIZE, EventBox
+from timeline.core.layout import EventBox
 from timeline.ui.canvas.frame import Frame, Geometry
 
 _DEFAULT_EVENT_COLOUR = "#5b7fa6"
@@ -223,7 +223,7 @@ class TimelinePainter:
 
     def _paint_marker(self, painter: QPainter, box: EventBox, centre_y: float, colour: QColor) -> None:
         centre_x = (box.x0 + box.x1) / 2
-        half = MARKER_SIZE / 2
+        half = box.marker_size / 2
         diamond = QPolygonF(
             [
                 QPointF(centre_x, centre_y - half),
@@ -251,7 +251,7 @@ class TimelinePainter:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if box.marker:
             centre = QPointF((box.x0 + box.x1) / 2, top + height / 2)
-            painter.drawEllipse(centre, MARKER_SIZE * 0.85, MARKER_SIZE * 0.85)
+            painter.drawEllipse(centre, box.marker_size * 0.7, box.marker_size * 0.7)
         else:
             painter.drawRoundedRect(QRectF(box.x0 - 1.5, top - 1.5, box.x1 - box.x0 + 3, height + 3), 3, 3)
 
