@@ -178,3 +178,26 @@ def test_a_full_disk_keeps_what_was_there(db_path: Path) -> None:
         assert [e.title for e in repository.events()] == ["kept"]
     with open_database(db_path, readonly=True) as database:
         assert [e.title for e in TimelineRepository(database).events()] == ["kept"]
+
+
+KILLED_MID_TRANSACTION = """
+import os, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA cache_size = 1")  # spill to the file at once: a hot journal is left
+connection.execute("BEGIN")
+connection.execute("UPDATE events SET description = description || ' (never committed)'")
+os._exit(0)
+"""
+
+
+def test_reading_after_a_writer_died_mid_transaction_rolls_it_back(db_path: Path) -> None:
+    with open_database(db_path) as database:
+        TimelineRepository(database).add_events(
+            Event(f"e{n}", parse_date("2000"), description="kept " * 60) for n in range(2000)
+        )
+    subprocess.run([sys.executable, "-c", KILLED_MID_TRANSACTION, str(db_path)], check=True)
+    assert db_path.with_name(db_path.name + "-journal").exists()
+    with open_database(db_path, readonly=True) as database:
+        repository = TimelineRepository(database)
+        assert repository.count_events() == 2000
+        assert not any("never committed" in event.description for event in repository.events())

@@ -165,7 +165,7 @@ def open_database(path: Path | str, *, readonly: bool = False, create: bool = Tr
         lock.acquire()
     try:
         with translated_errors(path):
-            connection = _connect(path, readonly)
+            connection = _connect_recovering(path) if readonly else _connect(path, readonly=False)
             db = sqlite_utils.Database(connection)
             version = _check_schema(path, db)
             if not readonly:
@@ -204,15 +204,45 @@ def _create_file(path: Path) -> None:
         temporary.unlink(missing_ok=True)
 
 
+def _connect_recovering(path: Path) -> sqlite3.Connection:
+    """A read-only connection, after replaying the journal of a writer that crashed.
+
+    A program killed while writing leaves its last committed transactions in the ``-wal``
+    file; a read-only connection cannot replay them. When no one else holds the file, a
+    short read-write open (under the lock) does, and nothing committed is lost.
+    """
+    try:
+        connection = _connect(path, readonly=True)
+    except sqlite3.OperationalError as error:
+        if "readonly" not in str(error):
+            raise
+    else:
+        return connection
+    lock = FileLock(path)
+    lock.acquire()
+    try:
+        _connect(path, readonly=False).close()
+    finally:
+        lock.release()
+    return _connect(path, readonly=True)
+
+
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
     else:
         connection = sqlite3.connect(path, check_same_thread=False)
-    connection.execute("PRAGMA foreign_keys = ON")
-    connection.execute("PRAGMA synchronous = FULL")
-    connection.execute("PRAGMA busy_timeout = 2000")
-    connection.execute("PRAGMA cache_size = -65536")  # 64 MiB: big imports and window queries stay in memory
+    try:
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA busy_timeout = 2000")
+        connection.execute(
+            "PRAGMA cache_size = -65536"
+        )  # 64 MiB: big imports and window queries stay in memory
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        connection.close()
+        raise
     return connection
 
 
