@@ -226,3 +226,30 @@ def test_a_filter_shows_in_the_density_band_too(qtbot, tmp_path) -> None:  # typ
         assert painted(qtbot, widget).scene.in_view == 5000
     finally:
         document.close()
+
+
+def test_showing_an_event_from_a_crowded_view_zooms_in_until_events_are_drawn(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from timeline.core.dates import HistoricalDate
+    from timeline.core.model import Event
+    from timeline.store.database import open_database
+    from timeline.store.repository import TimelineRepository
+
+    path = tmp_path / "crowd.timeline.db"
+    with open_database(path) as database:
+        TimelineRepository(database).add_events(
+            Event(f"e{n}", HistoricalDate.of_day(1900 + n % 100, 1 + n % 12, 1 + n % 28)) for n in range(6000)
+        )
+    document = TimelineDocument(path)
+    try:
+        widget = TimelineCanvas(document)
+        qtbot.addWidget(widget)
+        widget.resize(1000, 500)
+        widget.show()
+        assert not painted(qtbot, widget).scene.detailed
+        target = document.repository.events()[3000]
+        widget.show_event(target.id or 0, centre=True)
+        frame = painted(qtbot, widget)
+        assert frame.scene.detailed
+        assert widget.period.contains(target.earliest) and widget.selected == target.id
+    finally:
+        document.close()

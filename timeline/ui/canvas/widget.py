@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from timeline.core.editing import Step, date_at, step_for_zoom
 from timeline.core.filters import Matches
-from timeline.core.layout import EventBox
+from timeline.core.layout import DETAIL_LIMIT, EventBox
 from timeline.core.model import Event, EventSpan, span_of
-from timeline.core.period import TimePeriod
+from timeline.core.period import MIN_WIDTH, TimePeriod
 from timeline.ui.canvas.frame import Frame, build_frame
 from timeline.ui.canvas.interactions import MoveByDrag, PanByDrag, ResizeByDrag, RubberBand
 from timeline.ui.canvas.painter import Theme, TimelinePainter
@@ -170,7 +170,17 @@ class TimelineCanvas(QWidget):
             self.set_period(TimePeriod.around(event.earliest, latest, margin=0.15))
         elif centre or not (self._period.start <= event.earliest and latest <= self._period.end):
             self.centre_on((event.earliest + latest) / 2)
+        if self.document.count_in(self._period) > DETAIL_LIMIT:
+            self.set_period(self._close_enough(event.earliest, latest))
         self.select(event_id)
+
+    def _close_enough(self, earliest: float, latest: float) -> TimePeriod:
+        """A period around an event narrow enough that events are drawn, not counted."""
+        period = self._period.centred_on((earliest + latest) / 2)
+        smallest = max((latest - earliest) * 3, MIN_WIDTH)
+        while self.document.count_in(period) > DETAIL_LIMIT // 2 and period.width / 2 >= smallest:
+            period = period.zoomed(2.0)
+        return period
 
     # Painting -----------------------------------------------------------------------------
 
