@@ -90,7 +90,8 @@ def lay_out_events(
     zoomed in to see; within each pass events go left to right into the first free lane.
     """
     scene = Scene(in_view=len(spans))
-    short, long = [], []
+    short: list[tuple[float, float, EventSpan]] = []
+    long: list[tuple[float, float, EventSpan]] = []
     scale = pixels / period.width
     origin = period.start
     for span in spans:

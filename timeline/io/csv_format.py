@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -146,7 +146,7 @@ def write_csv(events: Iterable[Event], out: TextIO) -> int:
     return write_csv_records(map(event_record, events), out)
 
 
-def write_csv_records(records: Iterable[CsvRecord], out: TextIO) -> int:
+def write_csv_records(records: Iterable[Sequence[str]], out: TextIO) -> int:
     """Write rows under a header row; text cells are guarded against formulas, dates never."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)

@@ -11,12 +11,12 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from timeline.core.model import Era, Event, TimelineContent
-from timeline.io.csv_format import CsvRecord, read_csv, write_csv, write_csv_records
+from timeline.io.csv_format import read_csv, write_csv, write_csv_records
 from timeline.io.ical import read_ical, write_ical
 from timeline.io.native_json import content_to_json, read_timeline_json_report
 from timeline.io.report import ExportReport, FormatError, ImportReport
@@ -112,7 +112,7 @@ def write_file(
             text.detach()
 
 
-def write_csv_file(path: Path, records: Iterable[CsvRecord]) -> ExportReport:
+def write_csv_file(path: Path, records: Iterable[Sequence[str]]) -> ExportReport:
     """Write CSV rows given as plain cells (as the store streams them) to ``path`` atomically."""
     with _replacing(path) as out:
         text = io.TextIOWrapper(out, encoding="utf-8", newline="")

@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from timeline.core.calendar import SECONDS_PER_DAY, civil_from_day_number
 from timeline.core.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision
@@ -161,7 +161,7 @@ def _exact(date: HistoricalDate) -> dt.date | dt.datetime | None:
     return None
 
 
-def write_ical(events: Iterable[Event], title: str, out: BinaryIO) -> ExportReport:
+def write_ical(events: Iterable[Event], title: str, out: IO[bytes]) -> ExportReport:
     from icalendar import Calendar
     from icalendar import Event as Vevent
 
@@ -209,6 +209,7 @@ def _add_dates(component: Any, event: Event) -> None:
                 component.add("DTEND", end_exact)
         else:
             last = end_exact or start_exact
+            assert last is not None
             component.add("DTEND", last + dt.timedelta(days=1))
         return
     # Not exact in iCalendar: the days it covers, and the date as written for us to read back.

@@ -35,16 +35,22 @@ def read_timeline_json_report(path: Path) -> ImportReport:
         )
         for index, item in enumerate(_list(data, "categories", str(path)))
     ]
-    for kind, build, add in (("events", _event, report.add_event), ("eras", _era, report.eras.append)):
-        for index, item in enumerate(_list(data, kind, str(path))):
-            try:
-                add(build(item, f"{kind}[{index}]"))  # type: ignore[operator]
-            except FormatError as error:
-                where, _, message = str(error).partition(": ")
-                report.problems.append(
-                    Problem(where, kind[:-1], json.dumps(item, ensure_ascii=False)[:60], message)
-                )
+    for index, item in enumerate(_list(data, "events", str(path))):
+        try:
+            report.add_event(_event(item, f"events[{index}]"))
+        except FormatError as error:
+            report.problems.append(_problem(error, "event", item))
+    for index, item in enumerate(_list(data, "eras", str(path))):
+        try:
+            report.eras.append(_era(item, f"eras[{index}]"))
+        except FormatError as error:
+            report.problems.append(_problem(error, "era", item))
     return report
+
+
+def _problem(error: FormatError, kind: str, item: Any) -> Problem:
+    where, _, message = str(error).partition(": ")
+    return Problem(where, kind, json.dumps(item, ensure_ascii=False)[:60], message)
 
 
 def _check_header(data: Any, where: str) -> None:

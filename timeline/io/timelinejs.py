@@ -93,6 +93,10 @@ def _refined(structured: HistoricalDate, display: str) -> HistoricalDate:
     return structured
 
 
+def _object(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _event(item: Any, where: str, report: ImportReport) -> Event | None:
     if not isinstance(item, dict):
         report.problems.append(Problem(where, "event", str(item)[:60], "must be an object"))
@@ -100,7 +104,7 @@ def _event(item: Any, where: str, report: ImportReport) -> Event | None:
     text = item.get("text") or {}
     headline = html_to_text(str(text.get("headline") or "")) if isinstance(text, dict) else ""
     body = html_to_text(str(text.get("text") or "")) if isinstance(text, dict) else ""
-    media = item.get("media") if isinstance(item.get("media"), dict) else {}
+    media = _object(item.get("media"))
     caption = html_to_text(str(media.get("caption") or ""))
     title = headline or body.split("\n")[0][:80] or caption[:80]
     if not title:
@@ -118,7 +122,7 @@ def _event(item: Any, where: str, report: ImportReport) -> Event | None:
         except DateError as error:
             report.problems.append(Problem(where, "end_date", json.dumps(item.get("end_date")), str(error)))
             return None
-    background = item.get("background") if isinstance(item.get("background"), dict) else {}
+    background = _object(item.get("background"))
     colour = str(background.get("color") or "")
     try:
         return Event(

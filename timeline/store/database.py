@@ -115,7 +115,7 @@ def _lock_exclusively(file: IO[bytes]) -> None:
     if os.name == "nt":  # pragma: no cover - exercised on Windows only
         import msvcrt
 
-        msvcrt.locking(file.fileno(), msvcrt.LK_NBLCK, 1)
+        msvcrt.locking(file.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
     else:
         import fcntl
 

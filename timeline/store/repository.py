@@ -761,7 +761,8 @@ def _era_end(text: str) -> HistoricalDate | OpenEnd:
 
 def _filter_sql(event_filter: EventFilter) -> tuple[str, list[Any]]:
     """The WHERE clause over ``events`` that keeps what the filter keeps."""
-    conditions, parameters = ["1"], []
+    conditions: list[str] = ["1"]
+    parameters: list[Any] = []
     query = fts_query(event_filter.text)
     if query:
         conditions.append("id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")

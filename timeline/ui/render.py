@@ -70,7 +70,7 @@ def render_period(
             image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
             with _painting(image) as qpainter:
                 painter.paint(qpainter, frame)
-            if not image.save(str(temporary), "PNG"):
+            if not image.save(str(temporary)):  # the temporary name ends in .png
                 raise RenderError(f"{path}: could not write the image")
         elif suffix == ".svg":
             from PySide6.QtSvg import QSvgGenerator

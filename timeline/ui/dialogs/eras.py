@@ -124,7 +124,10 @@ class ErasDialog(QDialog):
         row = self.table.currentRow()
         if row < 0:
             return None
-        era_id = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        item = self.table.item(row, 0)
+        if item is None:
+            return None
+        era_id = item.data(Qt.ItemDataRole.UserRole)
         return next((era for era in self.document.eras() if era.id == era_id), None)
 
     def add(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
@@ -107,7 +108,10 @@ class EventEditor(QScrollArea):
         self.title.editingFinished.connect(self._commit_title)
         self.start.committed.connect(self._commit_start)
         self.end.committed.connect(self._commit_end)
-        self.category.lineEdit().editingFinished.connect(self._commit_category)
+        line = self.category.lineEdit()
+        assert line is not None  # the combo box is editable
+        self.category_line: QLineEdit = line
+        self.category_line.editingFinished.connect(self._commit_category)
         self.category.activated.connect(lambda _index: self._commit_category())
         self.tags.editingFinished.connect(self._commit_tags)
         self._description_focus = _OnFocusOut(self._commit_description, self)
@@ -162,18 +166,19 @@ class EventEditor(QScrollArea):
         self.title_error.clear()
         put(self.start.line, lambda: self.start.set_value(event.start))
         put(self.end.line, lambda: self.end.set_value(event.end))
-        put(self.category.lineEdit(), lambda: self.category.setEditText(event.category or ""))
+        put(self.category_line, lambda: self.category.setEditText(event.category or ""))
         put(self.tags, lambda: self.tags.setText(", ".join(event.tags)))
         put(self.description, lambda: self._set_plain(self.description, event.description))
         source = event.source
-        for widget, value in (
+        fields: tuple[tuple[QLineEdit, str], ...] = (
             (self.source_author, source.author),
             (self.source_title, source.title),
             (self.source_page, source.page),
             (self.source_url, source.url),
             (self.source_text, source.text),
-        ):
-            put(widget, lambda widget=widget, value=value: _set_line(widget, value))
+        )
+        for widget, value in fields:
+            put(widget, functools.partial(_set_line, widget, value))
         self.source_error.clear()
         put(self.link, lambda: self.link.setText(event.url))
         self.link_error.clear()

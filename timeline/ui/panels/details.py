@@ -79,7 +79,7 @@ class EventDetails(QTextBrowser):
             return
         self.document().setMarkdown(event_markdown(event), MARKDOWN_FEATURES)
 
-    def loadResource(self, kind: int, url: QUrl) -> object:
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
         """Never fetch anything a description refers to."""
         return None
 
