@@ -14,7 +14,8 @@ from timeline.core.model import Category, Era, Event, Source
 from timeline.core.parsing import parse_date
 from timeline.store.database import open_database
 from timeline.store.errors import StoreError
-from timeline.store.repository import TimelineRepository, fts_query
+from timeline.store.repository import TimelineRepository
+from timeline.store.search import fts_query
 
 
 def test_every_field_survives_a_reopen(db_path: Path) -> None:
@@ -173,9 +174,9 @@ def test_eras_update_delete_restore(repository: TimelineRepository) -> None:
 def test_a_cancelled_import_leaves_the_file_as_it_was(
     repository: TimelineRepository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import timeline.store.repository as module
+    import timeline.store.bulk as module
     from timeline.core.flat import flat_event
-    from timeline.store.repository import ImportCancelled
+    from timeline.store.bulk import ImportCancelled
 
     monkeypatch.setattr(module, "_IMPORT_BATCH", 500)
     repository.add_event(Event("kept", parse_date("2000")))

@@ -9,7 +9,8 @@ from timeline.core.flat import flat_event
 from timeline.store.database import open_database
 from timeline.store.errors import translated_errors
 from timeline.store.migrations import SCHEMA_VERSION
-from timeline.store.repository import TimelineRepository, span_class
+from timeline.store.repository import TimelineRepository
+from timeline.store.rows import span_class
 
 
 def check_file(path: Path) -> tuple[list[str], int]:

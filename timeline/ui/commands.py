@@ -11,8 +11,8 @@ from PySide6.QtGui import QUndoCommand
 
 from timeline.core.flat import FlatEvent
 from timeline.core.model import Category, Era, Event
+from timeline.store.bulk import ImportCancelled, Progress
 from timeline.store.errors import StoreError
-from timeline.store.repository import ImportCancelled, Progress
 from timeline.ui.document import TimelineDocument
 
 

@@ -16,8 +16,9 @@ from timeline.core.flat import FlatEvent
 from timeline.core.layout import DETAIL_LIMIT
 from timeline.core.model import Category, Era, Event, EventSpan
 from timeline.core.period import TimePeriod
+from timeline.store.bulk import Progress
 from timeline.store.database import open_database
-from timeline.store.repository import Progress, TimelineRepository
+from timeline.store.repository import TimelineRepository
 
 _FETCH_LIMIT = 4 * DETAIL_LIMIT
 _REUSE_LIMIT = 3_000

@@ -1,0 +1,174 @@
+"""Adding many events at once: imports in one transaction, fast, cancellable and undoable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from timeline.core.flat import FlatEvent, flat_event
+from timeline.core.model import (
+    Category,
+    Era,
+    Event,
+    TimelineContent,
+)
+from timeline.store.base import RepositoryBase
+from timeline.store.errors import StoreError, translated_errors
+from timeline.store.migrations import FTS_BACKFILL, FTS_INSERT_TRIGGER
+from timeline.store.rows import (
+    ROW_COLUMNS,
+    stored_row,
+    timestamp_now,
+)
+
+_IMPORT_BATCH = 50_000
+
+Progress = Callable[[int], bool]
+"""Told how many rows are done; returns ``False`` to cancel."""
+
+
+class ImportCancelled(StoreError):
+    """The user cancelled an import; the transaction was rolled back."""
+
+
+class BulkWriter(RepositoryBase):
+    """Whole timelines and imports, written in one transaction."""
+
+    def add_content(self, content: TimelineContent) -> None:
+        """Add a whole timeline (categories, events, eras) in one transaction: all or nothing."""
+        with self._writing():
+            known = {category.name for category in self.categories()}
+            for category in content.categories:
+                if category.name not in known:
+                    self._insert_category(category)
+            for event in content.events:
+                self._insert_event(event)
+            for era in content.eras:
+                self._insert_era(era)
+            if content.title and not self.title:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO settings (key, value) VALUES ('title', ?)",
+                    [content.title],
+                )
+
+    def add_events(self, events: Iterable[Event], batch_size: int = 10_000) -> int:
+        """Add many events in one transaction with ``executemany``; returns how many were added."""
+        with self._writing():
+            return self.add_events_unlocked(events, batch_size)
+
+    def add_events_unlocked(self, events: Iterable[Event | FlatEvent], batch_size: int = 10_000) -> int:
+        """The bulk insert of :meth:`add_events`, inside a transaction the caller holds."""
+        count = 0
+        now = timestamp_now()
+        category_ids: dict[str | None, int | None] = {}
+        batch: list[tuple[Any, ...]] = []
+        for item in events:
+            if isinstance(item, FlatEvent):
+                flat, created, modified = item, now, now
+            else:
+                flat, created, modified = flat_event(item), item.created or now, item.modified or now
+            category = flat.category
+            if category not in category_ids:
+                category_ids[category] = self._category_id(category)
+            batch.append((*stored_row(flat, category_ids[category]), created, modified))
+            if len(batch) >= batch_size:
+                count += self._insert_rows(batch)
+                batch = []
+        return count + self._insert_rows(batch)
+
+    def import_content(
+        self,
+        events: Sequence[Event | FlatEvent],
+        categories: list[Category],
+        eras: list[Era],
+        title: str = "",
+        progress: Progress | None = None,
+    ) -> tuple[list[int], list[int], list[int]]:
+        """Add what an import accepted in one transaction: all of it, or nothing.
+
+        Returns the ids given to the events, to the categories that were new, and to the eras,
+        so that the import can be undone (and redone under the same ids). ``progress`` is told
+        how many events are written after each batch; when it returns ``False`` the import is
+        cancelled, rolled back, and :class:`ImportCancelled` is raised.
+        """
+        with self._writing():
+            known = {row[0] for row in self.db.execute("SELECT name FROM categories")}
+            new_categories = [c for c in categories if c.name not in known]
+            category_ids = [self._insert_category(c) for c in new_categories]
+            known.update(c.name for c in new_categories)
+            for name in dict.fromkeys(e.category for e in events if e.category and e.category not in known):
+                category_ids.append(self._insert_category(Category(name)))
+            first_id = (self.db.execute("SELECT max(id) FROM events").fetchone()[0] or 0) + 1
+            bulk = len(events) > 1000
+            if bulk:  # one indexing pass at the end is several times faster than a trigger per row
+                self.db.execute("DROP TRIGGER events_fts_insert")
+            rebuilt = self._drop_time_indexes() if bulk and len(events) > first_id else []
+            for done in range(0, len(events), _IMPORT_BATCH):
+                batch = events[done : done + _IMPORT_BATCH]
+                if all(isinstance(event, FlatEvent) for event in batch):
+                    self._insert_flat(batch)  # type: ignore[arg-type]
+                else:
+                    self.add_events_unlocked(batch)
+                if progress is not None and not progress(done + len(batch)):
+                    raise ImportCancelled("the import was cancelled; nothing was added")
+            for statement in rebuilt:  # sorting once beats inserting a million times at random
+                self.db.execute(statement)
+            if bulk:
+                self.db.execute(FTS_BACKFILL, [first_id])
+                self.db.execute(FTS_INSERT_TRIGGER)
+            era_ids = [self._insert_era(era) for era in eras]
+            if title and not self.title:
+                self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('title', ?)", [title])
+        return list(range(first_id, first_id + len(events))), category_ids, era_ids
+
+    def _insert_flat(self, rows: Sequence[FlatEvent]) -> None:
+        """Bind flat rows to SQL as they are: SQLite looks up each category id itself."""
+        now = timestamp_now()
+        values = ", ".join(
+            "(SELECT id FROM categories WHERE name = ?)" if c == "category_id" else "?"
+            for c in ROW_COLUMNS[:-2]
+        )
+        self.db.conn.executemany(
+            f"INSERT INTO events ({', '.join(ROW_COLUMNS)}) VALUES ({values}, '{now}', '{now}')", rows
+        )
+
+    def _drop_time_indexes(self) -> list[str]:
+        """Drop the events' indexes for a bulk insert; returns the statements that rebuild them."""
+        rows = self.db.execute(
+            "SELECT name, sql FROM sqlite_master"
+            " WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL"
+        ).fetchall()
+        for name, _ in rows:
+            self.db.execute(f'DROP INDEX "{name}"')
+        return [sql for _, sql in rows]
+
+    def undo_import(self, event_ids: list[int], category_ids: list[int], era_ids: list[int]) -> None:
+        """Remove exactly what :meth:`import_content` added, in one transaction."""
+        with self._writing():
+            self.db.conn.executemany("DELETE FROM events WHERE id = ?", [[i] for i in event_ids])
+            self.db.conn.executemany("DELETE FROM eras WHERE id = ?", [[i] for i in era_ids])
+            self.db.conn.executemany("DELETE FROM categories WHERE id = ?", [[i] for i in category_ids])
+
+    def duplicates_of(self, events: Sequence[Event | FlatEvent]) -> list[int]:
+        """Indexes of the events that exist already: same title, same start and end."""
+        flats = [e if isinstance(e, FlatEvent) else flat_event(e) for e in events]
+        keys = {(e.title, e.start_date, e.end_date): index for index, e in enumerate(flats)}
+        titles = list({e.title for e in flats})
+        found: list[int] = []
+        with translated_errors(self.database.path):
+            for offset in range(0, len(titles), 500):
+                chunk = titles[offset : offset + 500]
+                placeholders = ", ".join("?" * len(chunk))
+                rows = self.db.execute(
+                    f"SELECT title, start_date, end_date FROM events WHERE title IN ({placeholders})", chunk
+                )
+                found += [keys[row] for row in rows if row in keys]
+        return sorted(set(found))
+
+    def _insert_rows(self, rows: list[tuple[Any, ...]]) -> int:
+        if rows:
+            placeholders = ", ".join("?" for _ in ROW_COLUMNS)
+            self.db.conn.executemany(
+                f"INSERT INTO events ({', '.join(ROW_COLUMNS)}) VALUES ({placeholders})", rows
+            )
+        return len(rows)
