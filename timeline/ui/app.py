@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSettings, QSize, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,27 +24,25 @@ from PySide6.QtWidgets import (
 )
 
 from timeline.core.dates import DateError
-from timeline.core.filters import EventFilter
 from timeline.core.parsing import parse
 from timeline.core.period import TimePeriod, describe_period
 from timeline.store.errors import StoreError
 from timeline.ui.canvas.widget import TimelineCanvas
-from timeline.ui.dialogs.interchange import export_events, import_filter, import_with_preview
+from timeline.ui.dialogs.interchange import export_events
 from timeline.ui.document import TimelineDocument
 from timeline.ui.edit_actions import EditActions
 from timeline.ui.editor.panel import EventEditor
 from timeline.ui.models.event_table import EventTableModel
 from timeline.ui.panels.details import EventDetails
 from timeline.ui.panels.search import SearchPanel
-from timeline.ui.panels.story import StoryPanel, load_story
-from timeline.ui.presentation import PresentationWindow, stops_for
-from timeline.ui.render import RenderError, render_handout, render_period, render_poster
+from timeline.ui.panels.story import StoryPanel
+from timeline.ui.presentation import PresentationWindow
+from timeline.ui.window_exports import FileCommands
+from timeline.ui.window_present import Presenting
+from timeline.ui.window_views import SavedViews
 
-VIEW_PREFIX = "view:"
-"""Saved views live in the file's settings table under ``view:<name>``."""
 
-
-class MainWindow(QMainWindow):
+class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
     """The timeline above, the list of events below, the selected event's details at the side."""
 
     def __init__(self, document: TimelineDocument, settings: QSettings | None = None) -> None:
@@ -240,85 +237,7 @@ class MainWindow(QMainWindow):
 
     # Saved views: a period and a filter, kept in the timeline file ----------------------------
 
-    def _fill_views_menu(self) -> None:
-        menu = self.views_menu
-        menu.clear()
-        menu.addAction("Save Current View…").triggered.connect(self._ask_save_view)
-        views = self.document.repository.settings_with_prefix(VIEW_PREFIX)
-        if views:
-            menu.addSeparator()
-        for name in views:
-            menu.addAction(name).triggered.connect(lambda _checked=False, name=name: self.show_view(name))
-        if views:
-            delete = menu.addMenu("Delete")
-            for name in views:
-                delete.addAction(name).triggered.connect(
-                    lambda _checked=False, name=name: self.delete_view(name)
-                )
-
-    def _ask_save_view(self) -> None:
-        name, accepted = QInputDialog.getText(self, "Save View", "Name of this view (period and filter):")
-        if accepted and name.strip():
-            self.save_view(name.strip())
-
-    def save_view(self, name: str) -> None:
-        period = self.canvas.period
-        data = {"period": [period.start, period.end], "filter": self.search.current_filter().to_json()}
-        self.document.repository.set_setting(VIEW_PREFIX + name, json.dumps(data))
-
-    def show_view(self, name: str) -> bool:
-        text = self.document.repository.setting(VIEW_PREFIX + name)
-        if text is None:
-            return False
-        data = json.loads(text)
-        event_filter = EventFilter.from_json(data["filter"])
-        self.search.field.setText(event_filter.text)
-        self.search.filters.show_filter(event_filter)
-        self.search.run()
-        self.canvas.set_period(TimePeriod(*data["period"]))
-        return True
-
-    def delete_view(self, name: str) -> None:
-        self.document.repository.set_setting(VIEW_PREFIX + name, None)
-
     # Presenting ---------------------------------------------------------------------------------
-
-    def present(self) -> PresentationWindow:
-        """F5: the story when there is one, else what the search keeps, else every event."""
-        if load_story(self.document):
-            return self.present_story()
-        if self.search.matching is not None or self.search.hits:
-            return self.present_results()
-        return self.present_all()
-
-    def present_story(self) -> PresentationWindow:
-        return self._present(load_story(self.document), "Story")
-
-    def present_results(self) -> PresentationWindow:
-        matching = self.search.matching
-        ids = sorted(matching.ids) if matching is not None else [hit.event_id for hit in self.search.hits]
-        events = sorted((self.document.get_event(i) for i in ids), key=lambda e: (e.earliest, e.id or 0))
-        return self._present([e.id for e in events if e.id is not None], "Search results")
-
-    def present_all(self) -> PresentationWindow:
-        return self._present(self.document.repository.ids_in_time_order(), "All events")
-
-    def _present(self, event_ids: list[int], title: str) -> PresentationWindow:
-        window = PresentationWindow(self.document, stops_for(self.document, event_ids), title)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.finished.connect(self._presentation_finished)
-        self.presentation = window
-        screen = self.screen()
-        if screen is not None:  # where no window manager enlarges it, start at the screen's size
-            window.setGeometry(screen.geometry())
-        window.showFullScreen()
-        window.activateWindow()
-        window.setFocus()
-        return window
-
-    def _presentation_finished(self) -> None:
-        self.presentation = None
-        self.activateWindow()
 
     def show_search(self) -> None:
         self.search_dock.show()
@@ -387,77 +306,6 @@ class MainWindow(QMainWindow):
         )
         if name:
             open_window(Path(name))
-
-    def export_poster(self) -> None:
-        pages, accepted = QInputDialog.getInt(
-            self, "Export Poster", "Landscape A4 pages side by side:", 3, 1, 50
-        )
-        if not accepted:
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export Poster", f"{self.document.title} poster.pdf", "PDF (*.pdf)"
-        )
-        if not name:
-            return
-        path = Path(name).with_suffix(".pdf")
-        try:
-            render_poster(self.document, self.canvas.period, pages, "a4", path)
-        except (RenderError, OSError) as error:
-            QMessageBox.warning(self, "Export Poster", str(error))
-        else:
-            self.statusBar().showMessage(f"Saved {path}", 5000)
-
-    def export_handout(self) -> None:
-        stops = stops_for(self.document, load_story(self.document))
-        if not stops:
-            QMessageBox.information(
-                self, "Export Story Handout", "The story is empty: add events to it first."
-            )
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export Story Handout", f"{self.document.title} handout.pdf", "PDF (*.pdf)"
-        )
-        if not name:
-            return
-        path = Path(name).with_suffix(".pdf")
-        try:
-            render_handout(self.document, stops, path)
-        except (RenderError, OSError) as error:
-            QMessageBox.warning(self, "Export Story Handout", str(error))
-        else:
-            self.statusBar().showMessage(f"Saved {path}", 5000)
-
-    def import_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import", "", import_filter())
-        if name and import_with_preview(self.document, Path(name), self):
-            self.canvas.fit_all()
-            self.statusBar().showMessage(f"Imported {Path(name).name}", 5000)
-
-    def export_view(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            "Export View as Image",
-            f"{self.document.title}.png",
-            "PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)",
-        )
-        if not name:
-            return
-        path = Path(name)
-        if path.suffix.lower() not in (".png", ".svg", ".pdf"):
-            path = path.with_suffix(".png")
-        size = self.canvas.size()
-        try:
-            render_period(
-                self.document,
-                self.canvas.period,
-                QSize(size.width(), size.height()),
-                path,
-                self.canvas.font(),
-            )
-        except (RenderError, OSError) as error:
-            QMessageBox.warning(self, "Export View as Image", str(error))
-        else:
-            self.statusBar().showMessage(f"Saved {path}", 5000)
 
     def _fit_to_screen(self) -> None:
         """A first window that uses most of the screen, at any resolution."""

@@ -1,0 +1,93 @@
+"""The main window's File menu commands that write pictures or bring in files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+)
+
+from timeline.ui.dialogs.interchange import import_filter, import_with_preview
+from timeline.ui.mixins import MainWindowPart
+from timeline.ui.panels.story import load_story
+from timeline.ui.presentation import stops_for
+from timeline.ui.render import RenderError, render_handout, render_period, render_poster
+
+
+class FileCommands(MainWindowPart):
+    """Import, and exports of the view, a poster and a story handout (mixed into the main window)."""
+
+    def export_poster(self) -> None:
+        pages, accepted = QInputDialog.getInt(
+            self, "Export Poster", "Landscape A4 pages side by side:", 3, 1, 50
+        )
+        if not accepted:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export Poster", f"{self.document.title} poster.pdf", "PDF (*.pdf)"
+        )
+        if not name:
+            return
+        path = Path(name).with_suffix(".pdf")
+        try:
+            render_poster(self.document, self.canvas.period, pages, "a4", path)
+        except (RenderError, OSError) as error:
+            QMessageBox.warning(self, "Export Poster", str(error))
+        else:
+            self.statusBar().showMessage(f"Saved {path}", 5000)
+
+    def export_handout(self) -> None:
+        stops = stops_for(self.document, load_story(self.document))
+        if not stops:
+            QMessageBox.information(
+                self, "Export Story Handout", "The story is empty: add events to it first."
+            )
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export Story Handout", f"{self.document.title} handout.pdf", "PDF (*.pdf)"
+        )
+        if not name:
+            return
+        path = Path(name).with_suffix(".pdf")
+        try:
+            render_handout(self.document, stops, path)
+        except (RenderError, OSError) as error:
+            QMessageBox.warning(self, "Export Story Handout", str(error))
+        else:
+            self.statusBar().showMessage(f"Saved {path}", 5000)
+
+    def import_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Import", "", import_filter())
+        if name and import_with_preview(self.document, Path(name), self):
+            self.canvas.fit_all()
+            self.statusBar().showMessage(f"Imported {Path(name).name}", 5000)
+
+    def export_view(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export View as Image",
+            f"{self.document.title}.png",
+            "PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)",
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in (".png", ".svg", ".pdf"):
+            path = path.with_suffix(".png")
+        size = self.canvas.size()
+        try:
+            render_period(
+                self.document,
+                self.canvas.period,
+                QSize(size.width(), size.height()),
+                path,
+                self.canvas.font(),
+            )
+        except (RenderError, OSError) as error:
+            QMessageBox.warning(self, "Export View as Image", str(error))
+        else:
+            self.statusBar().showMessage(f"Saved {path}", 5000)
