@@ -23,6 +23,37 @@ def canvas(qtbot, sample_document: TimelineDocument) -> TimelineCanvas:  # type:
     return widget
 
 
+@pytest.fixture
+def crowded(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    """A canvas over a file of ``count`` events spread over 1900–1999, two categories."""
+    from timeline.core.dates import HistoricalDate
+    from timeline.core.model import Event
+    from timeline.store.database import open_database
+    from timeline.store.repository import TimelineRepository
+
+    documents: list[TimelineDocument] = []
+
+    def make(count: int) -> TimelineCanvas:
+        path = tmp_path / f"crowded-{count}.timeline.db"
+        with open_database(path) as database:
+            TimelineRepository(database).add_events(
+                Event(f"e{n}", HistoricalDate.of_day(1900 + n % 100, 1 + n % 12, 1 + n % 28),
+                      category="odd" if n % 2 else "even")
+                for n in range(count)
+            )  # fmt: skip
+        document = TimelineDocument(path)
+        documents.append(document)
+        widget = TimelineCanvas(document)
+        qtbot.addWidget(widget)
+        widget.resize(1000, 500)
+        widget.show()
+        return widget
+
+    yield make
+    for document in documents:
+        document.close()
+
+
 def painted(qtbot, canvas: TimelineCanvas):  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(canvas.frame_painted):
         canvas.update()
@@ -147,32 +178,15 @@ def test_pixels_show_category_colours_the_era_and_today(qtbot, canvas: TimelineC
     assert era != background and era.red() > era.blue()
 
 
-def test_dense_regions_become_a_density_band_that_resolves_when_zooming(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from timeline.core.dates import HistoricalDate
-    from timeline.core.model import Event
-    from timeline.store.database import open_database
-    from timeline.store.repository import TimelineRepository
-
-    path = tmp_path / "dense.timeline.db"
-    with open_database(path) as database:
-        TimelineRepository(database).add_events(
-            Event(f"e{n}", HistoricalDate.of_day(1900 + n % 100, 1 + n % 12, 1 + n % 28)) for n in range(5000)
-        )
-    document = TimelineDocument(path)
-    try:
-        widget = TimelineCanvas(document)
-        qtbot.addWidget(widget)
-        widget.resize(1000, 500)
-        widget.show()
-        frame = painted(qtbot, widget)
-        assert not frame.scene.detailed
-        assert sum(b.count for b in frame.scene.bins) >= 5000
-        widget.set_period(TimePeriod.around(parse_date("1950").earliest, parse_date("1950").latest))
-        frame = painted(qtbot, widget)
-        assert frame.scene.detailed
-        assert len(frame.scene.boxes) + sum(c.count for c in frame.scene.clusters) == 50
-    finally:
-        document.close()
+def test_dense_regions_become_a_density_band_that_resolves_when_zooming(qtbot, crowded) -> None:  # type: ignore[no-untyped-def]
+    widget = crowded(5000)
+    frame = painted(qtbot, widget)
+    assert not frame.scene.detailed
+    assert sum(b.count for b in frame.scene.bins) >= 5000
+    widget.set_period(TimePeriod.around(parse_date("1950").earliest, parse_date("1950").latest))
+    frame = painted(qtbot, widget)
+    assert frame.scene.detailed
+    assert len(frame.scene.boxes) + sum(c.count for c in frame.scene.clusters) == 50
 
 
 def test_a_dark_palette_gives_a_dark_canvas_with_light_text(qtbot, canvas: TimelineCanvas) -> None:  # type: ignore[no-untyped-def]
@@ -195,61 +209,24 @@ def test_a_dark_palette_gives_a_dark_canvas_with_light_text(qtbot, canvas: Timel
     assert max(label) > 180
 
 
-def test_a_filter_shows_in_the_density_band_too(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from timeline.core.dates import HistoricalDate
+def test_a_filter_shows_in_the_density_band_too(qtbot, crowded) -> None:  # type: ignore[no-untyped-def]
     from timeline.core.filters import EventFilter
-    from timeline.core.model import Event
-    from timeline.store.database import open_database
-    from timeline.store.repository import TimelineRepository
 
-    path = tmp_path / "dense.timeline.db"
-    with open_database(path) as database:
-        TimelineRepository(database).add_events(
-            Event(
-                f"e{n}",
-                HistoricalDate.of_day(1900 + n % 100, 1 + n % 12, 1 + n % 28),
-                category="odd" if n % 2 else "even",
-            )
-            for n in range(5000)
-        )
-    document = TimelineDocument(path)
-    try:
-        widget = TimelineCanvas(document)
-        qtbot.addWidget(widget)
-        widget.resize(1000, 500)
-        widget.show()
-        odd = document.categories_by_name()["odd"].id
-        widget.set_matching(document.repository.matches(EventFilter(categories=frozenset({odd}))), dim=False)
-        frame = painted(qtbot, widget)
-        assert not frame.scene.detailed and frame.scene.in_view == 2500
-        widget.set_matching(None, dim=False)
-        assert painted(qtbot, widget).scene.in_view == 5000
-    finally:
-        document.close()
+    widget = crowded(5000)
+    document = widget.document
+    odd = document.categories_by_name()["odd"].id
+    widget.set_matching(document.repository.matches(EventFilter(categories=frozenset({odd}))), dim=False)
+    frame = painted(qtbot, widget)
+    assert not frame.scene.detailed and frame.scene.in_view == 2500
+    widget.set_matching(None, dim=False)
+    assert painted(qtbot, widget).scene.in_view == 5000
 
 
-def test_showing_an_event_from_a_crowded_view_zooms_in_until_events_are_drawn(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from timeline.core.dates import HistoricalDate
-    from timeline.core.model import Event
-    from timeline.store.database import open_database
-    from timeline.store.repository import TimelineRepository
-
-    path = tmp_path / "crowd.timeline.db"
-    with open_database(path) as database:
-        TimelineRepository(database).add_events(
-            Event(f"e{n}", HistoricalDate.of_day(1900 + n % 100, 1 + n % 12, 1 + n % 28)) for n in range(6000)
-        )
-    document = TimelineDocument(path)
-    try:
-        widget = TimelineCanvas(document)
-        qtbot.addWidget(widget)
-        widget.resize(1000, 500)
-        widget.show()
-        assert not painted(qtbot, widget).scene.detailed
-        target = document.repository.events()[3000]
-        widget.show_event(target.id or 0, centre=True)
-        frame = painted(qtbot, widget)
-        assert frame.scene.detailed
-        assert widget.period.contains(target.earliest) and widget.selected == target.id
-    finally:
-        document.close()
+def test_showing_an_event_from_a_crowded_view_zooms_in_until_events_are_drawn(qtbot, crowded) -> None:  # type: ignore[no-untyped-def]
+    widget = crowded(6000)
+    assert not painted(qtbot, widget).scene.detailed
+    target = widget.document.repository.events()[3000]
+    widget.show_event(target.id or 0, centre=True)
+    frame = painted(qtbot, widget)
+    assert frame.scene.detailed
+    assert widget.period.contains(target.earliest) and widget.selected == target.id
