@@ -28,24 +28,15 @@ def _date_of(value: dt.date | dt.datetime) -> HistoricalDate:
     if isinstance(value, dt.datetime):
         offset = value.utcoffset()
         minutes = None if offset is None else int(offset.total_seconds() // 60)
-        if value.second:
-            return HistoricalDate(
-                value.year,
-                value.month,
-                value.day,
-                value.hour,
-                value.minute,
-                value.second,
-                precision=Precision.SECOND,
-                utc_offset=minutes,
-            )
+        second = value.second or None  # seconds given only when not zero: else minute precision
         return HistoricalDate(
             value.year,
             value.month,
             value.day,
             value.hour,
             value.minute,
-            precision=Precision.MINUTE,
+            second,
+            precision=Precision.MINUTE if second is None else Precision.SECOND,
             utc_offset=minutes,
         )
     return HistoricalDate.of_day(value.year, value.month, value.day)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize
@@ -27,16 +28,22 @@ class FileCommands(MainWindowPart):
         )
         if not accepted:
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export Poster", f"{self.document.title} poster.pdf", "PDF (*.pdf)"
+        self._save_pdf(
+            "Export Poster",
+            "poster",
+            lambda path: render_poster(self.document, self.canvas.period, pages, "a4", path),
         )
+
+    def _save_pdf(self, title: str, kind: str, render: Callable[[Path], None]) -> None:
+        """Ask where to save a PDF, draw it there, and say how it went."""
+        name, _ = QFileDialog.getSaveFileName(self, title, f"{self.document.title} {kind}.pdf", "PDF (*.pdf)")
         if not name:
             return
         path = Path(name).with_suffix(".pdf")
         try:
-            render_poster(self.document, self.canvas.period, pages, "a4", path)
+            render(path)
         except (RenderError, OSError) as error:
-            QMessageBox.warning(self, "Export Poster", str(error))
+            QMessageBox.warning(self, title, str(error))
         else:
             self.statusBar().showMessage(f"Saved {path}", 5000)
 
@@ -47,18 +54,9 @@ class FileCommands(MainWindowPart):
                 self, "Export Story Handout", "The story is empty: add events to it first."
             )
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export Story Handout", f"{self.document.title} handout.pdf", "PDF (*.pdf)"
+        self._save_pdf(
+            "Export Story Handout", "handout", lambda path: render_handout(self.document, stops, path)
         )
-        if not name:
-            return
-        path = Path(name).with_suffix(".pdf")
-        try:
-            render_handout(self.document, stops, path)
-        except (RenderError, OSError) as error:
-            QMessageBox.warning(self, "Export Story Handout", str(error))
-        else:
-            self.statusBar().showMessage(f"Saved {path}", 5000)
 
     def import_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Import", "", import_filter())
