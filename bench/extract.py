@@ -1,0 +1,70 @@
+"""How well dates are found in prose: precision and recall over the hand-written evaluation set.
+
+    python -m bench.extract [--verbose]
+
+Each ``tests/data/extract/NAME.txt`` has a ``NAME.json`` beside it with the text's reference date
+and the events a careful reader would take from it. A proposal counts as right when its start date
+(EDTF, qualifiers included) is the start of an expected event not yet matched in the same text.
+Prints one line per text (and, with ``--verbose``, what was missed and what was extra); the last
+line is a JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+from timeline.core.extract import extract
+from timeline.core.parsing import parse_date
+
+EVALUATION = Path(__file__).resolve().parent.parent / "tests" / "data" / "extract"
+
+
+def score(text: str, expected: dict[str, object]) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """Matched, missed and extra start dates for one text."""
+    reference = parse_date(str(expected["reference"]))
+    found = Counter(proposal.start.edtf() for proposal in extract(text, reference))
+    wanted = Counter(str(event["start"]) for event in expected["events"])  # type: ignore[attr-defined]
+    matched = found & wanted
+    return matched, wanted - matched, found - matched
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="list the dates missed and the extra ones")
+    options = parser.parse_args()
+    totals = Counter[str]()
+    started = time.perf_counter()
+    texts = sorted(EVALUATION.glob("*.txt"))
+    for path in texts:
+        expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        matched, missed, extra = score(path.read_text(encoding="utf-8"), expected)
+        counts = {"matched": matched.total(), "missed": missed.total(), "extra": extra.total()}
+        totals.update(counts)
+        print(f"{path.stem:28} {expected['kind']:24} {json.dumps(counts)}")
+        if options.verbose:
+            for label, dates in (("missed", missed), ("extra", extra)):
+                if dates:
+                    print(f"    {label}: {', '.join(sorted(dates.elements()))}")
+    elapsed = time.perf_counter() - started
+    found = totals["matched"] + totals["extra"]
+    wanted = totals["matched"] + totals["missed"]
+    print(
+        json.dumps(
+            {
+                "texts": len(texts),
+                "expected": wanted,
+                "proposed": found,
+                "precision": round(totals["matched"] / found, 3) if found else 0.0,
+                "recall": round(totals["matched"] / wanted, 3) if wanted else 0.0,
+                "seconds": round(elapsed, 3),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,478 @@
+"""Give each date expression of a text its value, reading the text in order as a person does.
+
+Three things complete a partial date. The *reference* (the text's own date) settles words such as
+``yesterday``, ``last Monday`` and ``next week``. The *narrative date* (the last date with a year
+that the text gave in the same paragraph, outside an aside) settles ``In March`` after ``In 2008``.
+The *anchor* (the last date read anywhere) settles ``two years later`` and ``the following day``.
+Tense decides whether a bare ``February`` is the one before the reference or the one after it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from timeline.core.calendar import MONTH_NAMES, civil_from_day_number, day_number, weekday
+from timeline.core.date_patterns import (
+    ABSOLUTE,
+    ANAPHORIC,
+    NARRATIVE_OR_DEICTIC,
+    ORDINAL_WORDS,
+    PARTIAL,
+    WEEKDAY,
+    Candidate,
+    find_candidates,
+    number_value,
+)
+from timeline.core.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision, Temporal
+from timeline.core.parsing import parse
+
+_MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
+_MONTHS |= {name[:3].lower(): number for name, number in list(_MONTHS.items())} | {"sept": 9}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+_FUTURE = re.compile(
+    r"(?i)\b(?:will|shall|'ll|is\s+to|are\s+to|is\s+due|are\s+due|scheduled|plans?\s+to|planned|expected\s+to"
+    r"|upcoming|intends?\s+to|going\s+to|next|hop(?:e|es|ed|ing)\s+to|aim(?:s|ed|ing)?\s+to"
+    r"|want(?:s|ed)?\s+to|would|until)\b"
+)
+_PAST = re.compile(
+    r"(?i)\b(?:was|were|had|did|said|came|went|began|took|made|got|left|saw|met|told|gave|found|fell|rose|won"
+    r"|lost|became|broke|ran|wrote|sent|held|kept|brought|built|bought|paid|led|fought|spent|stood|felt|heard"
+    r"|knew|grew|drew|flew|chose|spoke|sold|struck|ago|[a-z]+ed)\b"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\bthat\b|\bwhich\b|\bwho\b")
+_PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|am|be|been|being)\s+$")
+_PRESENT_PERFECT = re.compile(r"(?i)\b(?:has|have)(?:\s+not|n't)?\s+(?:yet\s+)?[a-z]+(?:ed|en|un|wn|ne)\b")
+_ASIDE_BEFORE = re.compile(r",(?:\s+[\w'’-]+){1,4}\s*$")
+_ASIDE_AFTER = re.compile(r"\s*[,)–—]")
+"""A date in an aside (``the wall, built in 1987, was…``) does not move the narrative on."""
+_SPAN_JOIN = re.compile(r"\s*(?:(?P<word>to|until|till|through|and)|[–—-])\s*", re.IGNORECASE)
+_LEADING_WEEKDAY = re.compile(rf"^{WEEKDAY},?\s+(?:the\s+)?")
+_NOT_PROPOSED = frozenset({"until", "till", "before", "after"})
+"""Prepositions that make a date a bound of something else, not when it happened."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A date expression in a sentence with the value it was given."""
+
+    text: str
+    start: int
+    end: int
+    removal_start: int
+    """Where the words that introduce the date begin (``on``, ``from``), for making titles."""
+    value: Temporal
+    kind: str
+    proposed: bool
+    """False for dates that bound something else (``until 1990``, ``before the war of 1870``)."""
+
+
+class DateReader:
+    """Reads the sentences of one text in order, keeping the reference, narrative date and anchor."""
+
+    def __init__(self, reference: HistoricalDate) -> None:
+        self.reference = reference
+        self.anchor: HistoricalDate | None = None
+        self.narrative: HistoricalDate | None = None
+        self._paragraph = -1
+        self._sentence = ""
+
+    def read(self, sentence: str, paragraph: int) -> list[Mention]:
+        if paragraph != self._paragraph:
+            self._paragraph, self.narrative = paragraph, None
+        self._sentence = sentence
+        candidates = find_candidates(sentence)
+        mentions: list[Mention] = []
+        index = 0
+        while index < len(candidates):
+            first = candidates[index]
+            tense = _tense(sentence, first)
+            second = candidates[index + 1] if index + 1 < len(candidates) else None
+            if second is not None and _joined(first, second, sentence):
+                span = self._read_span(first, second, tense)
+                if span is not None:
+                    mentions.append(self._mention(sentence, first, span, second.end, first.kind, True))
+                    index += 2
+                    continue
+            value = self._value(first, tense)
+            if value is not None:
+                if first.preposition == "since" and isinstance(value, HistoricalDate):
+                    value = Interval(value, OpenEnd.OPEN)
+                proposed = first.preposition not in _NOT_PROPOSED and not (
+                    first.preposition == "for" and first.kind == "deictic_unit"  # "the budget for next year"
+                )
+                mentions.append(self._mention(sentence, first, value, first.end, first.kind, proposed))
+            index += 1
+        return mentions
+
+    def _mention(
+        self, sentence: str, first: Candidate, value: Temporal, end: int, kind: str, proposed: bool
+    ) -> Mention:
+        before, after = sentence[: first.removal_start], sentence[end:]
+        in_aside = _ASIDE_BEFORE.search(before) and _ASIDE_AFTER.match(after)
+        if not in_aside:
+            self._remember(value, kind)
+        text = sentence[first.start : end]
+        return Mention(text, first.start, end, first.removal_start, value, kind, proposed)
+
+    def _remember(self, value: Temporal, kind: str) -> None:
+        if isinstance(value, Interval):
+            latest = value.end if isinstance(value.end, HistoricalDate) else value.start
+            if not isinstance(latest, HistoricalDate):
+                return
+            value = latest
+        self.anchor = value
+        if kind in ABSOLUTE or kind in ANAPHORIC:
+            self.narrative = value
+
+    # Values -------------------------------------------------------------------------------
+
+    def _value(self, candidate: Candidate, tense: str, year: int | None = None) -> Temporal | None:
+        try:
+            value = self._unqualified(candidate, tense, year)
+        except DateError:
+            return None
+        if value is None or not candidate.approximate:
+            return value
+        return _approximate(value)
+
+    def _unqualified(self, candidate: Candidate, tense: str, year: int | None) -> Temporal | None:
+        kind = candidate.kind
+        if kind in ABSOLUTE:
+            return _absolute(candidate)
+        if kind in PARTIAL:
+            return self._partial(candidate, tense, year)
+        if kind in ANAPHORIC:
+            return None if self.anchor is None else _anaphoric(candidate, self.anchor)
+        if kind in NARRATIVE_OR_DEICTIC:
+            return _part_of(self.narrative or self.reference, candidate.match["unit"].lower())
+        return _deictic(candidate, self.reference, tense)
+
+    def _partial(self, candidate: Candidate, tense: str, year: int | None) -> Temporal:
+        month, day = _month_and_day(candidate.core)
+        if year is None:
+            year = self._year_for(month, day, tense)
+        if candidate.kind == "day_range_month":
+            first = int(re.match(r"\d+", candidate.core).group())  # type: ignore[union-attr]
+            last = HistoricalDate.of_day(year, month, day or 1)
+            return Interval(HistoricalDate.of_day(year, month, first), last)
+        if day is None:
+            return HistoricalDate.of_month(year, month)
+        return HistoricalDate.of_day(year, month, day)
+
+    def _year_for(self, month: int, day: int | None, tense: str) -> int:
+        narrative = None if _PRESENT_PERFECT.search(self._sentence) else self.narrative
+        if narrative is not None and narrative.precision >= Precision.YEAR:
+            if narrative.month is None or (month, day or 1) >= (narrative.month, narrative.day or 1):
+                return narrative.year
+            following = narrative.year + 1
+            if tense == "future" or (following, month) <= (self.reference.year, self.reference.month or 12):
+                return following
+            return narrative.year
+        ref_year, ref_month, ref_day = _day_of(self.reference)
+        before = ref_year - 1 if (month, day or 1) > (ref_month, ref_day) else ref_year
+        after = ref_year + 1 if (month, day or 31) < (ref_month, ref_day) else ref_year
+        if tense == "present":
+            distance_before = (ref_year - before) * 12 + ref_month - month
+            distance_after = (after - ref_year) * 12 + month - ref_month
+            return after if distance_after < distance_before else before
+        return after if tense == "future" else before
+
+    def _read_span(self, first: Candidate, second: Candidate, tense: str) -> Interval | None:
+        """``from 2014 to 2016``, ``between March and May 2001``: each end completes the other."""
+        start: Temporal | None
+        end: Temporal | None
+        if first.kind in PARTIAL and second.kind not in PARTIAL:
+            end = self._value(second, tense)
+            end_date = _first_date(end)
+            if end_date is None:
+                return None
+            month, _ = _month_and_day(first.core)
+            start_year = end_date.year - 1 if end_date.month and month > end_date.month else end_date.year
+            start = self._value(first, tense, start_year)
+        elif _bare_year(first) and _bare_year(second) is None and _first_date(self._value(second, tense)):
+            end = self._value(second, tense)
+            end_date = _first_date(end)
+            assert end_date is not None
+            bare = _bare_year(first)
+            assert bare is not None
+            start = HistoricalDate.of_year(1 - bare if end_date.year <= 0 else bare)
+        else:
+            start = self._value(first, tense)
+            start_date = _first_date(start)
+            year = None
+            if second.kind in PARTIAL and start_date is not None:
+                month, _ = _month_and_day(second.core)
+                year = start_date.year + (1 if start_date.month and month < start_date.month else 0)
+            end = self._value(second, tense, year)
+        if not isinstance(start, HistoricalDate | Interval) or not isinstance(end, HistoricalDate | Interval):
+            return None
+        try:
+            return Interval(
+                start.start if isinstance(start, Interval) else start,
+                end.end if isinstance(end, Interval) else end,
+            )
+        except DateError:
+            return None
+
+
+def _tense(sentence: str, candidate: Candidate) -> str:
+    """``past``, ``present`` or ``future``: how the clause around a date speaks of it."""
+    breaks = [match.start() for match in _CLAUSE_BREAK.finditer(sentence)]
+    start = max((b for b in breaks if b < candidate.start), default=0)
+    end = min((b for b in breaks if b >= candidate.end), default=len(sentence))
+    clause = sentence[start : candidate.start] + " " + sentence[candidate.end : end]
+    if _FUTURE.search(clause):
+        return "future"
+    for match in _PAST.finditer(clause):
+        if not _PASSIVE_BEFORE.search(clause[: match.start()]):
+            return "past"
+    return "present"
+
+
+def _joined(first: Candidate, second: Candidate, sentence: str) -> bool:
+    match = _SPAN_JOIN.fullmatch(sentence[first.end : second.start])
+    if match is None or first.kind in ANAPHORIC or second.kind in ANAPHORIC:
+        return False
+    word = (match["word"] or "").lower()
+    if word == "and":
+        return first.preposition == "between"
+    if not word:  # a dash only joins like forms: "1914 – 1918", "March – May 2001"
+        return first.kind in PARTIAL or first.kind == second.kind
+    return True
+
+
+def _bare_year(candidate: Candidate) -> int | None:
+    """The number of a year written without an era, which takes the era of the span's other end."""
+    if candidate.kind != "year" or candidate.match["bare"] is None:
+        return None
+    return int(candidate.match["bare"])
+
+
+def _first_date(value: Temporal | None) -> HistoricalDate | None:
+    if isinstance(value, Interval):
+        return value.start if isinstance(value.start, HistoricalDate) else None
+    return value
+
+
+def _approximate(value: Temporal) -> Temporal:
+    if isinstance(value, HistoricalDate):
+        return dataclasses.replace(value, approximate=True)
+    start = _approximate(value.start) if isinstance(value.start, HistoricalDate) else value.start
+    end = _approximate(value.end) if isinstance(value.end, HistoricalDate) else value.end
+    return Interval(start, end)  # type: ignore[arg-type]
+
+
+def _day_of(date: HistoricalDate) -> tuple[int, int, int]:
+    return date.year, date.month or 1, date.day or 1
+
+
+def _month_and_day(text: str) -> tuple[int, int | None]:
+    month = day = None
+    for word in re.findall(r"[A-Za-z]+|\d+", _LEADING_WEEKDAY.sub("", text)):
+        lowered = word.lower()
+        if lowered in _MONTHS:
+            month = _MONTHS[lowered]
+        elif word.isdigit():
+            day = int(word)
+    if month is None:
+        raise DateError(f"no month in {text!r}")
+    return month, day
+
+
+# Absolute dates ---------------------------------------------------------------------------
+
+
+def _absolute(candidate: Candidate) -> Temporal:
+    if candidate.kind == "year_range":
+        return _year_range(candidate.match)
+    text = _LEADING_WEEKDAY.sub("", candidate.core)
+    text = re.sub(r"\s+(?:and)\s+", "–", text)
+    if candidate.kind == "century":
+        text = _numbered_ordinal(text)
+    return parse(text)
+
+
+def _numbered_ordinal(text: str) -> str:
+    lowered = text.lower()
+    for word, number in sorted(ORDINAL_WORDS.items(), key=lambda item: -len(item[0])):
+        if word in lowered:
+            return lowered.replace(word, f"{number}th")
+    return text
+
+
+def _year_range(match: re.Match[str]) -> Interval:
+    first, last = match["first"], match["last"]
+    era = (match["era"] or "").replace(".", "").upper()
+    start, end = int(first), int(last)
+    if len(last) == 2 and len(first) > 2 and not era:
+        end = start // 100 * 100 + end
+    if era in ("BC", "BCE"):
+        start, end = 1 - start, 1 - end
+    return Interval(HistoricalDate.of_year(start), HistoricalDate.of_year(end))
+
+
+# Words read against the reference ------------------------------------------------------------
+
+
+def _deictic(candidate: Candidate, reference: HistoricalDate, tense: str) -> Temporal | None:
+    match, kind = candidate.match, candidate.kind
+    today = day_number(*_day_of(reference))
+    if kind == "deictic_day":
+        word = " ".join(match.group().lower().split())
+        offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
+        return _day(today + offset)
+    if kind == "weekday":
+        return _day(_weekday_near(today, match, tense))
+    if kind == "ago":
+        day = HistoricalDate.of_day(*_day_of(reference))
+        return _shifted(day, -number_value(match["number"]), match["unit"])
+    which = " ".join(match["which"].lower().split())
+    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
+    unit = match["unit"].lower()
+    if unit in _SEASONS:
+        return _season_near(reference, _SEASONS[unit], step)
+    return _unit_of(HistoricalDate.of_day(*_day_of(reference)), unit, step)
+
+
+def _day(days: int) -> HistoricalDate:
+    return HistoricalDate.of_day(*civil_from_day_number(days))
+
+
+def _weekday_near(today: int, match: re.Match[str], tense: str) -> int:
+    name = re.search(WEEKDAY, match.group())
+    assert name is not None
+    target = _WEEKDAYS.index(name.group().lower())
+    which = (match["which"] or "").lower()
+    ahead = (target - weekday(today)) % 7
+    behind = (weekday(today) - target) % 7
+    if which in ("last", "past"):
+        return today - (behind or 7)
+    if which == "next":  # in the coming week: said on a Thursday, next Friday is eight days away
+        return today - weekday(today) + 7 + target
+    if which == "coming":
+        return today + (ahead or 7)
+    if tense == "present":
+        return today + ahead if ahead < behind else today - behind
+    return today + ahead if tense == "future" else today - behind
+
+
+def _season_near(reference: HistoricalDate, code: int, step: int) -> HistoricalDate:
+    """The season before (-1), around (0) or after (+1) the reference."""
+    seasons = [
+        HistoricalDate(year, season=code, precision=Precision.SEASON)
+        for year in range(reference.year - 2, reference.year + 2)
+    ]
+    if step < 0:
+        return [s for s in seasons if s.latest <= reference.earliest][-1]
+    if step > 0:
+        return next(s for s in seasons if s.earliest >= reference.latest)
+    return next((s for s in seasons if s.latest > reference.earliest), seasons[-1])
+
+
+def _unit_of(day: HistoricalDate, unit: str, step: int) -> Temporal | None:
+    """The week, month, year or decade holding ``day``, moved by ``step`` of them."""
+    year, month, day_of_month = _day_of(day)
+    if unit == "day":
+        return _day(day_number(year, month, day_of_month) + step) if day.day else None
+    if unit == "week":
+        if day.day is None:
+            return None
+        days = day_number(year, month, day_of_month)
+        monday = days - weekday(days) + 7 * step
+        return Interval(_day(monday), _day(monday + 6))
+    if unit == "month":
+        if day.month is None:
+            return None
+        shifted_year, shifted_month = divmod(year * 12 + month - 1 + step, 12)
+        return HistoricalDate.of_month(shifted_year, shifted_month + 1)
+    if unit == "year":
+        return HistoricalDate.of_year(year + step)
+    if unit == "decade":
+        return HistoricalDate(year // 10 * 10 + 10 * step, precision=Precision.DECADE)
+    return None
+
+
+def _shifted(date: HistoricalDate, count: int, unit: str) -> HistoricalDate | None:
+    """``two years later`` and ``three days ago``: as precise as the unit, never more than the date."""
+    unit = unit.lower().rstrip("s")
+    qualifiers = {"approximate": date.approximate, "uncertain": date.uncertain}
+    if unit in ("day", "week", "fortnight"):
+        if date.day is None:
+            return None
+        days = count * {"day": 1, "week": 7, "fortnight": 14}[unit]
+        shifted = _day(day_number(*_day_of(date)) + days)
+        return dataclasses.replace(shifted, approximate=date.approximate, uncertain=date.uncertain)
+    if unit == "month":
+        if date.month is None:
+            return None
+        year, month = divmod(date.year * 12 + date.month - 1 + count, 12)
+        return HistoricalDate.of_month(year, month + 1, **qualifiers)
+    years = count * {"year": 1, "decade": 10, "century": 100, "centurie": 100}[unit]
+    return HistoricalDate.of_year(date.year + years, **qualifiers)
+
+
+# Words read against the anchor ---------------------------------------------------------------
+
+
+def _anaphoric(candidate: Candidate, anchor: HistoricalDate) -> Temporal | None:
+    match, kind = candidate.match, candidate.kind
+    qualifiers = {"approximate": anchor.approximate, "uncertain": anchor.uncertain}
+    if kind == "since_then":
+        return Interval(anchor, OpenEnd.OPEN)
+    if kind == "shifted":
+        direction = match["direction"].lower()
+        sign = -1 if direction.startswith(("earlier", "before")) else 1
+        return _shifted(anchor, sign * number_value(match["number"]), match["unit"])
+    if kind == "that_unit":
+        unit = (match["unit"] or "day").lower()
+        return _truncated(anchor, unit)
+    if kind == "next_unit":
+        which = match["which"].lower()
+        step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(which, 0)
+        value = _unit_of(anchor, match["unit"].lower(), step)
+        if isinstance(value, HistoricalDate):
+            return dataclasses.replace(value, approximate=anchor.approximate, uncertain=anchor.uncertain)
+        return value
+    step = 1 if match["which"].lower() in ("following", "next") else -1
+    name = match["name"].lower().rstrip(".")
+    if name in _SEASONS:
+        return _season_near(anchor, _SEASONS[name], step)
+    if name in _MONTHS:
+        return _month_near(anchor, _MONTHS[name], step)
+    if anchor.day is None:
+        return None
+    days = day_number(*_day_of(anchor))
+    target = _WEEKDAYS.index(name)
+    if step > 0:
+        return _day(days + ((target - weekday(days)) % 7 or 7))
+    return _day(days - ((weekday(days) - target) % 7 or 7))
+
+
+def _part_of(date: HistoricalDate, unit: str) -> HistoricalDate | None:
+    """``the end of the year``: the year (month, century) it names, as an approximate date."""
+    if unit == "century":
+        return HistoricalDate(date.year // 100 * 100, precision=Precision.CENTURY, approximate=True)
+    value = _truncated(date, unit)
+    return None if value is None else dataclasses.replace(value, approximate=True)
+
+
+def _truncated(anchor: HistoricalDate, unit: str) -> HistoricalDate | None:
+    qualifiers = {"approximate": anchor.approximate, "uncertain": anchor.uncertain}
+    if unit == "year" and anchor.precision >= Precision.YEAR:
+        return HistoricalDate.of_year(anchor.year, **qualifiers)
+    if unit == "month" and anchor.month is not None:
+        return HistoricalDate.of_month(anchor.year, anchor.month, **qualifiers)
+    if unit == "day" and anchor.day is not None and anchor.month is not None:
+        return HistoricalDate.of_day(anchor.year, anchor.month, anchor.day, **qualifiers)
+    return None
+
+
+def _month_near(anchor: HistoricalDate, month: int, step: int) -> HistoricalDate:
+    if anchor.month is None:
+        return HistoricalDate.of_month(anchor.year + step, month)
+    if step > 0:
+        return HistoricalDate.of_month(anchor.year + (1 if month <= anchor.month else 0), month)
+    return HistoricalDate.of_month(anchor.year - (1 if month >= anchor.month else 0), month)

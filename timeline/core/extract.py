@@ -1,0 +1,244 @@
+"""Text → proposed dated events, for a person to review before anything is added.
+
+Each date a sentence mentions becomes a :class:`Proposal`: a short title from the clause around
+the date, the date as precise and as doubtful as the text made it, and the sentence itself. A line
+that is only a date (``Monday 3 July 2023``, ``Published: 3 March 2023``) or a dateline
+(``KYIV, 25 February 2023 (Reuters) –``) is the text's own date, not an event: what follows is read
+against it. Later mentions of the same event on the same date are merged into the first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date as _date
+
+from timeline.core.date_mentions import DateReader, Mention
+from timeline.core.date_patterns import MONTH, WEEKDAY, find_candidates
+from timeline.core.dates import HistoricalDate, Interval, OpenEnd, Temporal
+from timeline.core.model import Event, EventEnd, Source
+from timeline.core.parsing import parse
+from timeline.core.sentences import Sentence, sentences
+
+TITLE_WORDS = 10
+_LABEL = r"(?i:date|dated|published|posted|updated|last\s+updated|written|entry|diary|journal|on|of|for|dear\s+diary)"
+_DATE_LINE_REST = re.compile(rf"^[\W_]*(?:{_LABEL}\b[\W_]*)*$")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*[-–—:]")
+_BOUNDARY = re.compile(
+    r";|:\s|,\s+(?:and|but|while|whereas|although|though|when|where|before|after|then)\s+|,\s+"
+    r"|\s+(?:and|but|while|whereas|then)\s+",
+    re.IGNORECASE,
+)
+_LEADING_JUNK = re.compile(
+    r"^(?:[\s,;:–—-]|(?i:and|but|then|so|while|whereas|when|where|which|after\s+which|also|however|thus)\b)+"
+)
+_TRAILING_JUNK = re.compile(
+    r"(?:[\s,;:–—-]|\b(?i:in|on|at|of|by|during|from|since|between|until|till|to|and|the|around|about)\b)+$"
+)
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_STOP_WORD_TEXT = """
+    that this with from have were been they their there which when what will would could should
+    about after before since until into over under than then them these those also said says year years
+    month months week weeks day days later earlier following same early late"""
+_STOP_WORDS = frozenset(_STOP_WORD_TEXT.split())
+_NAMES = re.compile(rf"^(?:{MONTH}|{WEEKDAY})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """One proposed event: what it is called, when, and the words it came from."""
+
+    title: str
+    when: Temporal
+    text: str
+    """The date expression as written."""
+    sentence: str
+    offset: int
+    """Where the sentence starts in the whole text."""
+    match_start: int
+    match_end: int
+    """Where the date expression is within the sentence."""
+    others: tuple[str, ...] = field(default=())
+    """Sentences of later mentions merged into this one."""
+
+    @property
+    def start(self) -> HistoricalDate:
+        if isinstance(self.when, HistoricalDate):
+            return self.when
+        assert isinstance(self.when.start, HistoricalDate)
+        return self.when.start
+
+    @property
+    def end(self) -> EventEnd:
+        return self.when.end if isinstance(self.when, Interval) else None
+
+    @property
+    def description(self) -> str:
+        return "\n\n".join((self.sentence, *self.others))
+
+    def event(
+        self, source: Source | None = None, title: str | None = None, when: Temporal | None = None
+    ) -> Event:
+        """The event to add, citing ``source`` with the sentence as its quote."""
+        chosen = self.when if when is None else when
+        start = chosen if isinstance(chosen, HistoricalDate) else chosen.start
+        if not isinstance(start, HistoricalDate):
+            raise ValueError("an event needs a start date")
+        end = chosen.end if isinstance(chosen, Interval) else None
+        quote = f"“{self.sentence}”"
+        cited = replace(source, text=f"{source.text} {quote}".strip()) if source else Source(text=quote)
+        return Event(
+            title=title or self.title, start=start, end=end, description=self.description, source=cited
+        )
+
+    def as_json(self) -> dict[str, object]:
+        end = self.end
+        return {
+            "title": self.title,
+            "start": self.start.edtf(),
+            "end": None if end is None else (end.value if isinstance(end, OpenEnd) else end.edtf()),
+            "display": self.when.display(),
+            "text": self.text,
+            "sentence": self.sentence,
+        }
+
+
+def find_reference(text: str) -> HistoricalDate | None:
+    """The text's own date, from a dateline or a date line near its start."""
+    for sentence in sentences(text)[:4]:
+        found = _own_date(sentence.text)
+        if found is not None:
+            return found[0]
+    return None
+
+
+def extract(text: str, reference: HistoricalDate | None = None) -> list[Proposal]:
+    """Every dated event the text mentions, in the order of the text, repeats merged."""
+    if reference is None:
+        reference = find_reference(text) or HistoricalDate.of_day(*_today())
+    reader = DateReader(reference)
+    proposals: list[Proposal] = []
+    for sentence in sentences(text):
+        own = _own_date(sentence.text)
+        skip_until = 0
+        if own is not None:
+            reader.reference = reader.anchor = own[0]
+            skip_until = own[1]
+            if skip_until >= len(sentence.text.rstrip(" .")):
+                continue
+        mentions = [m for m in reader.read(sentence.text, sentence.paragraph) if m.start >= skip_until]
+        proposed = [m for m in mentions if m.proposed]
+        for mention in proposed:
+            title = make_title(sentence.text, mention, mentions, skip_until)
+            if title:
+                proposals.append(_proposal(sentence, mention, title))
+    return merge_repeats(proposals)
+
+
+def _today() -> tuple[int, int, int]:
+    today = _date.today()
+    return today.year, today.month, today.day
+
+
+def _proposal(sentence: Sentence, mention: Mention, title: str) -> Proposal:
+    return Proposal(
+        title, mention.value, mention.text, sentence.text, sentence.offset, mention.start, mention.end
+    )
+
+
+def _own_date(sentence: str) -> tuple[HistoricalDate, int] | None:
+    """A date line or a dateline: the date and where the sentence's own words begin after it."""
+    candidates = [c for c in find_candidates(sentence) if c.kind in ("full_day", "iso")]
+    if not candidates:
+        return None
+    first = candidates[0]
+    before, after = sentence[: first.start], sentence[first.end :]
+    if _DATE_LINE_REST.match(before) and _DATE_LINE_REST.match(after):
+        return _parsed_day(first.core), len(sentence)
+    dateline = _DATELINE_AFTER.match(after)
+    if _DATELINE.match(before) and dateline:
+        return _parsed_day(first.core), first.end + dateline.end()
+    return None
+
+
+def _parsed_day(text: str) -> HistoricalDate:
+    value = parse(re.sub(rf"^{WEEKDAY},?\s+(?:the\s+)?", "", text))
+    assert isinstance(value, HistoricalDate)
+    return value
+
+
+# Titles -------------------------------------------------------------------------------------
+
+
+def make_title(sentence: str, mention: Mention, mentions: list[Mention], skip_until: int = 0) -> str:
+    """The clause around a date with the date words taken out, trimmed to a few words.
+
+    The clause reaches from the nearest clause break before the date to the nearest after it, but
+    no further than the neighbouring dates, and widens while it holds fewer than three words.
+    """
+    index = mentions.index(mention)
+    lower = max(mentions[index - 1].end if index > 0 else 0, skip_until)
+    upper = mentions[index + 1].removal_start if index + 1 < len(mentions) else len(sentence)
+    before = [m.end() for m in _BOUNDARY.finditer(sentence, lower, mention.removal_start)]
+    after = [m.start() for m in _BOUNDARY.finditer(sentence, mention.end, upper)]
+    starts = [*reversed(before), lower] if index > 0 else [lower]
+    ends = [*after, upper] if index + 1 < len(mentions) else [upper]
+    clause = ""
+    for end in ends:
+        for start in starts:
+            clause = sentence[start : mention.removal_start] + " " + sentence[mention.end : end]
+            if len(_trimmed(clause).split()) >= 3:
+                return _trimmed(clause)
+    return _trimmed(clause)
+
+
+def _trimmed(clause: str) -> str:
+    text = " ".join(clause.split())
+    text = re.sub(r"\s+([,;:.!?)])", r"\1", text).replace("( ", "(").replace("()", "")
+    text = _TRAILING_JUNK.sub("", _LEADING_JUNK.sub("", text)).rstrip(".!?")
+    text = _TRAILING_JUNK.sub("", text)
+    words = text.split()
+    if len(words) > TITLE_WORDS + 2:
+        cut = next((i + 1 for i in range(3, TITLE_WORDS) if words[i].endswith((",", ";"))), 0)
+        text = " ".join(words[:cut]).rstrip(",;") if cut else " ".join(words[:TITLE_WORDS]) + "…"
+    return text[:1].upper() + text[1:]
+
+
+# Repeats ------------------------------------------------------------------------------------
+
+
+def merge_repeats(proposals: list[Proposal]) -> list[Proposal]:
+    """Fold a later mention into an earlier one with the same date that names the same thing."""
+    kept: list[Proposal] = []
+    for proposal in proposals:
+        words = _content_words(proposal.title)
+        twin = next(
+            (
+                index
+                for index, earlier in enumerate(kept)
+                if earlier.when == proposal.when and _same_subject(_content_words(earlier.title), words)
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(proposal)
+            continue
+        earlier = kept[twin]
+        if proposal.sentence != earlier.sentence and proposal.sentence not in earlier.others:
+            kept[twin] = replace(earlier, others=(*earlier.others, proposal.sentence))
+    return kept
+
+
+def _content_words(text: str) -> set[str]:
+    return {
+        word.lower()[:4]
+        for word in _WORD.findall(text)
+        if word.lower() not in _STOP_WORDS and not _NAMES.match(word)
+    }
+
+
+def _same_subject(first: set[str], second: set[str]) -> bool:
+    if not first or not second:
+        return not first and not second
+    return len(first & second) * 2 >= min(len(first), len(second))
