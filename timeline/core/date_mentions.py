@@ -35,7 +35,7 @@ _SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 _FUTURE = re.compile(
     r"(?i)\b(?:will|shall|'ll|is\s+to|are\s+to|is\s+due|are\s+due|scheduled|plans?\s+to|planned|expected\s+to"
     r"|upcoming|intends?\s+to|going\s+to|next|hop(?:e|es|ed|ing)\s+to|aim(?:s|ed|ing)?\s+to"
-    r"|want(?:s|ed)?\s+to|would|until)\b"
+    r"|want(?:s|ed)?\s+to|would|until|(?:booked|set|fixed|planned)\s+for)\b"
 )
 _PAST = re.compile(
     r"(?i)\b(?:was|were|had|did|said|came|went|began|took|made|got|left|saw|met|told|gave|found|fell|rose|won"
@@ -419,7 +419,6 @@ def _shifted(date: HistoricalDate, count: int, unit: str) -> HistoricalDate | No
 
 def _anaphoric(candidate: Candidate, anchor: HistoricalDate) -> Temporal | None:
     match, kind = candidate.match, candidate.kind
-    qualifiers = {"approximate": anchor.approximate, "uncertain": anchor.uncertain}
     if kind == "since_then":
         return Interval(anchor, OpenEnd.OPEN)
     if kind == "shifted":

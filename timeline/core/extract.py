@@ -21,7 +21,10 @@ from timeline.core.parsing import parse
 from timeline.core.sentences import Sentence, sentences
 
 TITLE_WORDS = 10
-_LABEL = r"(?i:date|dated|published|posted|updated|last\s+updated|written|entry|diary|journal|on|of|for|dear\s+diary)"
+_LABEL = (
+    r"(?i:date|dated|published|posted|updated|last\s+updated|written|entry|diary|journal|on|of|for"
+    r"|dear\s+diary)"
+)
 _DATE_LINE_REST = re.compile(rf"^[\W_]*(?:{_LABEL}\b[\W_]*)*$")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*[-–—:]")

@@ -1,0 +1,331 @@
+"""Dates in prose → proposed events: each kind of expression against a fixed reference date."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.core.dates import HistoricalDate, OpenEnd
+from timeline.core.extract import extract, find_reference
+from timeline.core.model import Source
+from timeline.core.sentences import sentences
+
+REFERENCE = HistoricalDate.of_day(2023, 3, 3)  # a Friday
+
+
+def when(text: str, reference: HistoricalDate = REFERENCE) -> list[str]:
+    return [proposal.when.edtf() for proposal in extract(text, reference)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia invaded Ukraine on 24 February 2022.", "2022-02-24"),
+        ("The treaty was signed on February 24, 2022.", "2022-02-24"),
+        ("The archive moved in 2008.", "2008"),
+        ("The summit was held in July 2023.", "2023-07"),
+        ("Caesar was killed in 44 BC.", "-0043"),
+        ("He was assassinated on 15 March 44 BC.", "-0043-03-15"),
+        ("Augustus died in AD 14.", "0014"),
+        ("Home computers spread in the 1990s.", "199X"),
+        ("The castle was rebuilt in the 15th century.", "14XX"),
+        ("The abbey was founded in the twelfth century.", "11XX"),
+        ("The press was built around 1450.", "1450~"),
+        ("The chapel dates from c. 1200.", "1200~"),
+        ("The library opened in spring 2001.", "2001-21"),
+        ("The bridge was closed in the winter of 2013.", "2013-24"),
+        ("The last emperor was deposed in 476.", "0476"),
+        ("The results were published on 2023-01-15.", "2023-01-15"),
+    ],
+)
+def test_absolute_dates(text: str, expected: str) -> None:
+    assert when(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prices rose sharply in February.", "2023-02"),  # the February before the reference
+        ("The council met in December.", "2022-12"),  # December, written in March
+        ("The council will meet in December.", "2023-12"),  # the future tense says otherwise
+        ("The strike began in early October.", "2022-10~"),  # approximate, never a fake day
+        ("The minister resigned on Tuesday.", "2023-02-28"),
+        ("The museum reopened last Monday.", "2023-02-27"),
+        ("The talks resume next Wednesday.", "2023-03-08"),
+        ("The report appeared yesterday.", "2023-03-02"),
+        ("The storm hit the coast this morning.", "2023-03-03"),
+        ("The vote was held on 24 February.", "2023-02-24"),
+        ("The roof was repaired two weeks ago.", "2023-02-17"),
+        ("The fair was cancelled last year.", "2022"),
+        ("The school closed last month.", "2023-02"),
+    ],
+)
+def test_partial_dates_are_completed_from_the_reference(text: str, expected: str) -> None:
+    assert when(text) == [expected]
+
+
+def test_next_week_is_the_whole_week() -> None:
+    assert when("The inspectors arrive next week.") == ["2023-03-06/2023-03-12"]
+
+
+def test_december_written_in_january_is_the_december_before() -> None:
+    january = HistoricalDate.of_day(2024, 1, 10)
+    assert when("The flood wall was inspected in December.", january) == ["2023-12"]
+    assert when("On 28 December the river rose.", january) == ["2023-12-28"]
+    assert when("The hall will reopen in December.", january) == ["2024-12"]
+
+
+def test_a_year_named_earlier_in_the_paragraph_completes_a_month() -> None:
+    text = "The war began in 1914. In August, Germany invaded Belgium."
+    assert when(text) == ["1914", "1914-08"]
+
+
+def test_a_month_before_the_narrative_month_is_in_the_following_year() -> None:
+    text = "The blockade began in December 2021. In February, the invasion followed."
+    assert when(text) == ["2021-12", "2022-02"]
+
+
+def test_a_new_paragraph_forgets_the_narrative_year() -> None:
+    text = "The war began in 1914.\n\nIn February, the committee met again."
+    assert when(text) == ["1914", "2023-02"]
+
+
+def test_a_date_in_an_aside_does_not_set_the_year() -> None:
+    text = "The flood wall, built in 1987, was inspected in December."
+    assert when(text, HistoricalDate.of_day(2024, 1, 10)) == ["1987", "2023-12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The war began in 1914. Two years later the battle of the Somme was fought.", ["1914", "1916"]),
+        ("Kherson was freed on 11 November 2022. Two days later he came.", ["2022-11-11", "2022-11-13"]),
+        ("Pierre died on 19 April 1906. Marie took his chair the following month", ["1906-04-19", "1906-05"]),
+        ("The fire began on 2 September 1666. The next day it hit St Paul's", ["1666-09-02", "1666-09-03"]),
+        ("The Bible was finished in 1455. Gutenberg lost his workshop the same year.", ["1455", "1455"]),
+        ("The press was built c. 1450. Two years later it printed indulgences.", ["1450~", "1452~"]),
+        ("The mill opened in 1968. Since then the town has doubled.", ["1968", "1968/.."]),
+        ("The strike ended in May 1979. The plant closed the following year.", ["1979-05", "1980"]),
+    ],
+)  # fmt: skip
+def test_relative_to_an_earlier_date(text: str, expected: list[str]) -> None:
+    assert when(text) == expected
+
+
+def test_relative_words_with_nothing_before_them_propose_nothing() -> None:
+    assert when("Two years later the town was rebuilt.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The war raged from 2014 to 2016.", "2014/2016"),
+        ("A strike lasted between March and May 2001.", "2001-03/2001-05"),
+        ("The Korean War, 1950-53, ended in stalemate.", "1950/1953"),
+        ("The Punic Wars were fought between 264 and 146 BC.", "-0263/-0145"),
+        ("The Republic lasted 509–27 BC.", "-0508/-0026"),
+        ("Prices have risen since early October.", "2022-10~/.."),
+        ("The firm has been Swiss since 2015.", "2015/.."),
+        ("The blockade lasted from June 1948 to May 1949.", "1948-06/1949-05"),
+        ("The peace talks were held on 29–30 November 2022.", "2022-11-29/2022-11-30"),
+        ("Training is booked for 4 and 5 December.", "2023-12-04/2023-12-05"),
+    ],
+)
+def test_spans(text: str, expected: str) -> None:
+    assert when(text) == [expected]
+
+
+def test_a_span_is_one_event_with_an_open_end() -> None:
+    [proposal] = extract("Russia has attacked the power grid since October.", REFERENCE)
+    assert proposal.start.edtf() == "2022-10"
+    assert proposal.end is OpenEnd.OPEN
+    assert proposal.as_json()["end"] == ".."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 2,000 people and 1500 soldiers were there.",
+        "The fund paid 1200 dollars to 300 families.",
+        "See page 1848 of the report.",
+        "Turnout was 1956 votes higher.",
+        "We may need more time.",
+        "The protesters march on the palace.",
+        "The castle is still used today.",
+    ],
+)
+def test_numbers_and_words_that_are_not_dates(text: str) -> None:
+    assert when(text) == []
+
+
+def test_dates_that_bound_something_else_are_not_proposed() -> None:
+    assert when("The treaty stayed in force until 1990.") == []
+    assert when("Nothing was built before 1850.") == []
+
+
+def test_title_is_the_clause_without_the_date() -> None:
+    [first, second] = extract(
+        "Russia annexed Crimea in March 2014, and fighting broke out in the Donbas the following month.",
+        REFERENCE,
+    )
+    assert first.title == "Russia annexed Crimea"
+    assert second.title == "Fighting broke out in the Donbas"
+    assert first.text == "March 2014"
+    assert second.text == "the following month"
+
+
+def test_title_of_a_sentence_opening_with_its_date() -> None:
+    [proposal] = extract("On 24 February 2022, Russia launched a full-scale invasion of Ukraine.", REFERENCE)
+    assert proposal.title == "Russia launched a full-scale invasion of Ukraine"
+    assert proposal.sentence == "On 24 February 2022, Russia launched a full-scale invasion of Ukraine."
+    assert proposal.sentence[proposal.match_start : proposal.match_end] == "24 February 2022"
+
+
+def test_long_titles_are_cut_at_a_word() -> None:
+    [proposal] = extract(
+        "In 1848 a wave of revolutions swept through the capitals of Europe from Paris and Vienna to "
+        "Berlin, Milan and Budapest, toppling ministers and frightening kings.",
+        REFERENCE,
+    )
+    assert proposal.title.startswith("A wave of revolutions swept through")
+    assert len(proposal.title.split()) <= 11
+
+
+def test_repeated_mentions_of_one_event_are_merged() -> None:
+    text = (
+        "Russia invaded Ukraine on 24 February 2022.\n\n"
+        "Ukraine declared martial law on 24 February 2022.\n\n"
+        "A year after the invasion of Ukraine on 24 February 2022, the front has barely moved."
+    )
+    proposals = extract(text, REFERENCE)
+    assert [p.title for p in proposals] == ["Russia invaded Ukraine", "Ukraine declared martial law"]
+    invasion = proposals[0]
+    assert len(invasion.others) == 1
+    assert "A year after the invasion" in invasion.description
+
+
+def test_the_same_sentence_is_not_quoted_twice() -> None:
+    text = "In 1905 and again in 1905 the strike spread."
+    [proposal] = extract(text, REFERENCE)
+    assert proposal.description == text
+
+
+def test_a_date_line_is_the_reference_not_an_event() -> None:
+    text = "Monday 3 July 2023\n\nStarted at the archive today. Yesterday I got my ticket."
+    assert find_reference(text) == HistoricalDate.of_day(2023, 7, 3)
+    assert when(text, None) == ["2023-07-03", "2023-07-02"]  # type: ignore[arg-type]
+
+
+def test_each_diary_heading_moves_the_reference_on() -> None:
+    text = "3 July 2023\n\nFirst day at the archive today.\n\n5 July 2023\n\nFound the letters yesterday."
+    assert when(text, HistoricalDate.of_day(2020, 1, 1)) == ["2023-07-03", "2023-07-04"]
+
+
+def test_a_dateline_is_the_reference() -> None:
+    text = "KYIV, 24 February 2023 (Reuters) - Ukraine marked the anniversary on Friday."
+    assert find_reference(text) == HistoricalDate.of_day(2023, 2, 24)
+    [proposal] = extract(text)
+    assert proposal.when.edtf() == "2023-02-24"
+    assert proposal.title == "Ukraine marked the anniversary"
+
+
+def test_published_label_gives_the_reference() -> None:
+    found = find_reference("Published: 14 January 2024\n\nThe river fell.")
+    assert found == HistoricalDate.of_day(2024, 1, 14)
+    assert find_reference("The river fell in 2024.") is None
+
+
+def test_proposal_becomes_an_event_citing_the_source_with_a_quote() -> None:
+    [proposal] = extract("The press was built around 1450.", REFERENCE)
+    event = proposal.event(
+        Source(author="J. Man", title="The Gutenberg Revolution", url="https://example.org")
+    )
+    assert event.title == "The press was built"
+    assert event.start.edtf() == "1450~"
+    assert event.end is None
+    assert event.description == "The press was built around 1450."
+    assert event.source.author == "J. Man"
+    assert event.source.text == "“The press was built around 1450.”"
+    assert proposal.event().source.text == "“The press was built around 1450.”"
+
+
+def test_json_form() -> None:
+    [proposal] = extract("Between March and May 2001 the museum was shut.", REFERENCE)
+    assert proposal.as_json() == {
+        "title": "The museum was shut",
+        "start": "2001-03",
+        "end": "2001-05",
+        "display": "March 2001 – May 2001",
+        "text": "March and May 2001",
+        "sentence": "Between March and May 2001 the museum was shut.",
+    }
+
+
+def test_sentences_keep_abbreviations_and_offsets() -> None:
+    text = "It was built c. 1450 by Dr. Smith. It fell in 44 B.C. when Rome burned.\n- Item one\n- Item two"
+    found = sentences(text)
+    assert [s.text for s in found] == [
+        "It was built c. 1450 by Dr. Smith.",
+        "It fell in 44 B.C. when Rome burned.",
+        "- Item one",
+        "- Item two",
+    ]
+    for sentence in found:
+        assert text[sentence.offset : sentence.offset + len(sentence.text)] == sentence.text
+
+
+def test_wrapped_prose_is_joined() -> None:
+    text = (
+        "The counter-offensive in the north-east of the country began in\nearly September and Kherson "
+        "was liberated on 11 November."
+    )
+    assert len(sentences(text)) == 1
+    assert when(text) == ["2022-09~", "2022-11-11"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gives_proposals_or_none_without_error(text: str) -> None:
+    for proposal in extract(text, REFERENCE):
+        assert proposal.title
+        assert proposal.sentence[proposal.match_start : proposal.match_end] == proposal.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "In",
+                "1848",
+                "March",
+                "44",
+                "BC",
+                "on",
+                "Tuesday",
+                "two",
+                "years",
+                "later",
+                "since",
+                "then",
+                "from",
+                "to",
+                "and",
+                "between",
+                "c.",
+                "the",
+                "1990s",
+                ",",
+                ".",
+                "early",
+                "October",
+                "12",
+                "x",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_date_words_in_any_order_never_fail(words: list[str]) -> None:
+    extract(" ".join(words), REFERENCE)
