@@ -131,13 +131,23 @@ def _build_parser() -> argparse.ArgumentParser:
     render.add_argument("--paper", choices=("a4", "letter"), default="a4", help="poster paper (default a4)")
     render.set_defaults(handler=_render)
 
+    extracting = commands.add_parser(
+        "extract", help="propose dated events found in a text (.txt, .md, .html; - for stdin)"
+    )
+    extracting.add_argument("file", metavar="FILE")
+    extracting.add_argument(
+        "--reference", metavar="DATE", help="the text's own date (default: its dateline, else today)"
+    )
+    extracting.add_argument("--json", action="store_true", help="one JSON object a line")
+    extracting.set_defaults(handler=_extract)
+
     check = commands.add_parser("check", help="check a file's integrity; exit status 0 when all is well")
     _add_db_option(check)
     check.set_defaults(handler=_check)
     return parser
 
 
-_COMMANDS = ("dates", "add", "list", "import", "export", "render", "check")
+_COMMANDS = ("dates", "add", "list", "import", "export", "render", "extract", "check")
 _IMPORT_FORMATS = ("csv", "json", "timelinejs", "timelinejs-csv", "ics", "timeline")
 _EXPORT_FORMATS = ("csv", "json", "timelinejs", "timelinejs-csv", "ics", "png", "svg", "pdf")
 
@@ -161,6 +171,32 @@ def _parse_option(name: str, text: str, reference: HistoricalDate | None = None)
         return parse_date(text, reference)
     except DateError as error:
         raise CommandError(f"{name}: {error}") from None
+
+
+# extract ----------------------------------------------------------------------------------
+
+
+def _extract(options: argparse.Namespace) -> int:
+    from timeline.core.extract import extract, find_reference, today
+    from timeline.io.prose import prose_of, read_prose
+
+    text = prose_of(sys.stdin.read()) if options.file == "-" else read_prose(options.file)
+    if options.reference:
+        reference, origin = _parse_option("--reference", options.reference), "given"
+    else:
+        found = find_reference(text)
+        reference, origin = (found, "found in the text") if found else (today(), "today: none given or found")
+    proposals = extract(text, reference)
+    if options.json:
+        for proposal in proposals:
+            print(json.dumps(proposal.as_json(), ensure_ascii=False))
+        return EXIT_OK
+    count = f"{len(proposals)} dated event" + ("" if len(proposals) == 1 else "s")
+    print(f"{count}; relative dates read against {reference.display()} ({origin})")
+    for proposal in proposals:
+        print(f"  {proposal.when.display():<30}  {proposal.title}")
+        print(f"  {'':<30}  from “{proposal.text}” in: {proposal.sentence}")
+    return EXIT_OK
 
 
 # dates ------------------------------------------------------------------------------------

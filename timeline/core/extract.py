@@ -33,6 +33,7 @@ _BOUNDARY = re.compile(
     r"|\s+(?:and|but|while|whereas|then)\s+",
     re.IGNORECASE,
 )
+_STRONG_BOUNDARY = re.compile(r";\s|\s[–—]\s")
 _LEADING_JUNK = re.compile(
     r"^(?:[\s,;:–—-]|(?i:and|but|then|so|while|whereas|when|where|which|after\s+which|also|however|thus)\b)+"
 )
@@ -108,18 +109,27 @@ class Proposal:
 
 
 def find_reference(text: str) -> HistoricalDate | None:
-    """The text's own date, from a dateline or a date line near its start."""
-    for sentence in sentences(text)[:4]:
+    """The text's own date: a dateline or a date line near its start, or the date in its title."""
+    opening = sentences(text)[:4]
+    for sentence in opening:
         found = _own_date(sentence.text)
         if found is not None:
             return found[0]
+    if opening and _is_heading(opening[0].text):
+        days = [c for c in find_candidates(opening[0].text) if c.kind in ("full_day", "iso")]
+        if days:
+            return _parsed_day(days[0].core)
     return None
+
+
+def _is_heading(line: str) -> bool:
+    return not line.rstrip().endswith((".", "!", "?")) and len(line.split()) <= 12
 
 
 def extract(text: str, reference: HistoricalDate | None = None) -> list[Proposal]:
     """Every dated event the text mentions, in the order of the text, repeats merged."""
     if reference is None:
-        reference = find_reference(text) or HistoricalDate.of_day(*_today())
+        reference = find_reference(text) or today()
     reader = DateReader(reference)
     proposals: list[Proposal] = []
     for sentence in sentences(text):
@@ -139,9 +149,9 @@ def extract(text: str, reference: HistoricalDate | None = None) -> list[Proposal
     return merge_repeats(proposals)
 
 
-def _today() -> tuple[int, int, int]:
-    today = _date.today()
-    return today.year, today.month, today.day
+def today() -> HistoricalDate:
+    now = _date.today()
+    return HistoricalDate.of_day(now.year, now.month, now.day)
 
 
 def _proposal(sentence: Sentence, mention: Mention, title: str) -> Proposal:
@@ -178,20 +188,22 @@ def make_title(sentence: str, mention: Mention, mentions: list[Mention], skip_un
     """The clause around a date with the date words taken out, trimmed to a few words.
 
     The clause reaches from the nearest clause break before the date to the nearest after it, but
-    no further than the neighbouring dates, and widens while it holds fewer than three words.
+    no further than the neighbouring dates, and widens while it holds fewer than two words.
     """
     index = mentions.index(mention)
     lower = max(mentions[index - 1].end if index > 0 else 0, skip_until)
     upper = mentions[index + 1].removal_start if index + 1 < len(mentions) else len(sentence)
-    before = [m.end() for m in _BOUNDARY.finditer(sentence, lower, mention.removal_start)]
-    after = [m.start() for m in _BOUNDARY.finditer(sentence, mention.end, upper)]
-    starts = [*reversed(before), lower] if index > 0 else [lower]
-    ends = [*after, upper] if index + 1 < len(mentions) else [upper]
+    left = _BOUNDARY if index > 0 else _STRONG_BOUNDARY
+    right = _BOUNDARY if index + 1 < len(mentions) else _STRONG_BOUNDARY
+    before = [m.end() for m in left.finditer(sentence, lower, mention.removal_start)]
+    after = [m.start() for m in right.finditer(sentence, mention.end, upper)]
+    starts = [*reversed(before), lower]
+    ends = [*after, upper]
     clause = ""
     for end in ends:
         for start in starts:
             clause = sentence[start : mention.removal_start] + " " + sentence[mention.end : end]
-            if len(_trimmed(clause).split()) >= 3:
+            if len(_trimmed(clause).split()) >= 2:
                 return _trimmed(clause)
     return _trimmed(clause)
 
@@ -199,6 +211,7 @@ def make_title(sentence: str, mention: Mention, mentions: list[Mention], skip_un
 def _trimmed(clause: str) -> str:
     text = " ".join(clause.split())
     text = re.sub(r"\s+([,;:.!?)])", r"\1", text).replace("( ", "(").replace("()", "")
+    text = re.sub(r"[,;]+([,;:.!?])", r"\1", text)
     text = _TRAILING_JUNK.sub("", _LEADING_JUNK.sub("", text)).rstrip(".!?")
     text = _TRAILING_JUNK.sub("", text)
     words = text.split()
