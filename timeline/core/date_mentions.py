@@ -46,7 +46,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]|\bthat\b|\bwhich\b|\bwho\b")
 _PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|am|be|been|being)\s+$")
 _PRESENT_PERFECT = re.compile(r"(?i)\b(?:has|have)(?:\s+not|n't)?\s+(?:yet\s+)?[a-z]+(?:ed|en|un|wn|ne)\b")
 _ASIDE_BEFORE = re.compile(r",(?:\s+[\w'’-]+){1,4}\s*$")
-_ASIDE_AFTER = re.compile(r"\s*[,)–—]")
+_ASIDE_AFTER = re.compile(r"\s*[,)–—]\s*")
 """A date in an aside (``the wall, built in 1987, was…``) does not move the narrative on."""
 _SPAN_JOIN = re.compile(r"\s*(?:(?P<word>to|until|till|through|and)|[–—-])\s*", re.IGNORECASE)
 _LEADING_WEEKDAY = re.compile(rf"^{WEEKDAY},?\s+(?:the\s+)?")
@@ -67,6 +67,8 @@ class Mention:
     kind: str
     proposed: bool
     """False for dates that bound something else (``until 1990``, ``before the war of 1870``)."""
+    aside: tuple[int, int] | None = None
+    """Where the aside holding the date begins and ends (``, built in 1987,``), if it is in one."""
 
 
 class DateReader:
@@ -110,12 +112,13 @@ class DateReader:
     def _mention(
         self, sentence: str, first: Candidate, value: Temporal, end: int, kind: str, proposed: bool
     ) -> Mention:
-        before, after = sentence[: first.removal_start], sentence[end:]
-        in_aside = _ASIDE_BEFORE.search(before) and _ASIDE_AFTER.match(after)
-        if not in_aside:
+        opening = _ASIDE_BEFORE.search(sentence[: first.removal_start])
+        closing = _ASIDE_AFTER.match(sentence, end)
+        aside = (opening.start(), closing.end()) if opening and closing else None
+        if aside is None:
             self._remember(value, kind)
         text = sentence[first.start : end]
-        return Mention(text, first.start, end, first.removal_start, value, kind, proposed)
+        return Mention(text, first.start, end, first.removal_start, value, kind, proposed, aside)
 
     def _remember(self, value: Temporal, kind: str) -> None:
         if isinstance(value, Interval):
@@ -142,6 +145,8 @@ class DateReader:
         kind = candidate.kind
         if kind in ABSOLUTE:
             return _absolute(candidate)
+        if kind == "season":
+            return self._season(candidate, tense)
         if kind in PARTIAL:
             return self._partial(candidate, tense, year)
         if kind in ANAPHORIC:
@@ -162,8 +167,19 @@ class DateReader:
             return HistoricalDate.of_month(year, month)
         return HistoricalDate.of_day(year, month, day)
 
+    def _season(self, candidate: Candidate, tense: str) -> HistoricalDate:
+        """``the summer``: of the paragraph's year, else the one before or after the reference."""
+        code = _SEASONS[candidate.match["season"].lower()]
+        first_month = {21: 3, 22: 6, 23: 9, 24: 12}[code]
+        year = self._year_for(first_month, None, tense)
+        return HistoricalDate(year, season=code, precision=Precision.SEASON)
+
     def _year_for(self, month: int, day: int | None, tense: str) -> int:
-        narrative = None if _PRESENT_PERFECT.search(self._sentence) else self.narrative
+        narrative = self.narrative
+        if _PRESENT_PERFECT.search(self._sentence) or (
+            tense == "future" and narrative is not None and narrative.latest <= self.reference.earliest
+        ):
+            narrative = None  # "have not begun", "will be": spoken from the reference, not the story
         if narrative is not None and narrative.precision >= Precision.YEAR:
             if narrative.month is None or (month, day or 1) >= (narrative.month, narrative.day or 1):
                 return narrative.year

@@ -52,7 +52,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         "day_month": rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?{_DAY}\s+(?:of\s+)?{MONTH}(?!\w)"
         rf"|(?:{WEEKDAY},?\s+)?{MONTH}\s+{_DAY}(?![\w:])",
         "month": rf"{MONTH}(?!\w)",
-        "weekday": rf"(?:(?P<which>(?i:last|next|this|coming|past))\s+)?{WEEKDAY}(?!\w)",
+        "weekday": rf"(?:(?P<which>(?i:last|next|this|coming|past))\s+)?{WEEKDAY}"
+        r"(?:\s+(?:morning|afternoon|evening|night))?(?!\w)",
+        "season": rf"(?i:the\s+)(?P<season>(?i:{_SEASON}))(?!\w)(?!\s+(?:of\s+)?(?:\d|AD\b|A\.D\.))",
         "deictic_day": r"(?i:yesterday|today|tomorrow|tonight|last\s+night"
         r"|this\s+(?:morning|afternoon|evening)|earlier\s+today)(?!\w)",
         "deictic_unit": r"(?i:(?P<which>last|next|this|earlier\s+this|later\s+this|past|coming)\s+"
@@ -88,7 +90,7 @@ _LEADING = re.compile(
 )
 _PREPOSITION = re.compile(
     r"(?:(?<=\W)|^)(?P<word>(?i:in|on|at|during|by|since|from|between|until|till|of|as\s+of|before|after"
-    r"|throughout|through|for|to|and))\s+$"
+    r"|throughout|through|for|to|and))\s+(?:(?i:the)\s+)?$"
 )
 _NOT_A_YEAR_AFTER = re.compile(
     r"\s*(?:[%‰]|[.,]\d|(?i:per\s*cent|percent|people|persons|km|kilomet|miles|met(?:re|er)s|troops|soldiers"

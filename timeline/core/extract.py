@@ -30,7 +30,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*[-–—:]")
 _BOUNDARY = re.compile(
     r";|:\s|,\s+(?:and|but|while|whereas|although|though|when|where|before|after|then)\s+|,\s+"
-    r"|\s+(?:and|but|while|whereas|then)\s+",
+    r"|\s+(?:and|but|while|whereas|then|that)\s+",
     re.IGNORECASE,
 )
 _STRONG_BOUNDARY = re.compile(r";\s|\s[–—]\s")
@@ -190,6 +190,8 @@ def make_title(sentence: str, mention: Mention, mentions: list[Mention], skip_un
     The clause reaches from the nearest clause break before the date to the nearest after it, but
     no further than the neighbouring dates, and widens while it holds fewer than two words.
     """
+    cuts = [m.aside for m in mentions if m.aside is not None and m is not mention]
+    mentions = [m for m in mentions if m.aside is None or m is mention]
     index = mentions.index(mention)
     lower = max(mentions[index - 1].end if index > 0 else 0, skip_until)
     upper = mentions[index + 1].removal_start if index + 1 < len(mentions) else len(sentence)
@@ -202,10 +204,23 @@ def make_title(sentence: str, mention: Mention, mentions: list[Mention], skip_un
     clause = ""
     for end in ends:
         for start in starts:
-            clause = sentence[start : mention.removal_start] + " " + sentence[mention.end : end]
+            clause = _without(sentence, start, mention.removal_start, cuts) + " "
+            clause += _without(sentence, mention.end, end, cuts)
             if len(_trimmed(clause).split()) >= 2:
                 return _trimmed(clause)
     return _trimmed(clause)
+
+
+def _without(sentence: str, start: int, end: int, cuts: list[tuple[int, int]]) -> str:
+    """The text from ``start`` to ``end`` with asides holding other dates cut out."""
+    kept, position = [], start
+    for cut_start, cut_end in sorted(cuts):
+        if cut_end <= position or cut_start >= end:
+            continue
+        kept.append(sentence[position:cut_start])
+        position = max(position, cut_end)
+    kept.append(sentence[position:end])
+    return " ".join(kept)
 
 
 def _trimmed(clause: str) -> str:
@@ -227,17 +242,13 @@ def _trimmed(clause: str) -> str:
 def merge_repeats(proposals: list[Proposal]) -> list[Proposal]:
     """Fold a later mention into an earlier one with the same date that names the same thing."""
     kept: list[Proposal] = []
+    on_date: dict[Temporal, list[tuple[int, set[str]]]] = {}
     for proposal in proposals:
         words = _content_words(proposal.title)
-        twin = next(
-            (
-                index
-                for index, earlier in enumerate(kept)
-                if earlier.when == proposal.when and _same_subject(_content_words(earlier.title), words)
-            ),
-            None,
-        )
+        same_date = on_date.setdefault(proposal.when, [])
+        twin = next((index for index, earlier in same_date if _same_subject(earlier, words)), None)
         if twin is None:
+            same_date.append((len(kept), words))
             kept.append(proposal)
             continue
         earlier = kept[twin]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
+from timeline.ui.dialogs.from_text import EventsFromText
 from timeline.ui.dialogs.interchange import import_filter, import_with_preview
 from timeline.ui.mixins import MainWindowPart
 from timeline.ui.panels.story import load_story
@@ -57,6 +58,16 @@ class FileCommands(MainWindowPart):
         self._save_pdf(
             "Export Story Handout", "handout", lambda path: render_handout(self.document, stops, path)
         )
+
+    def events_from_text(self) -> None:
+        dialog = EventsFromText(self.document, self)
+        if dialog.exec() and dialog.added:
+            self.canvas.set_selection(dialog.added)
+            self.canvas.show_event(dialog.added[0])
+            count = len(dialog.added)
+            self.statusBar().showMessage(
+                f"Added {count} event{'' if count == 1 else 's'} from the text", 5000
+            )
 
     def import_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Import", "", import_filter())
