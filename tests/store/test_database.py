@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from timeline.core.flat import flat_event
 from timeline.core.model import Event
 from timeline.core.parsing import parse_date
 from timeline.store.database import APPLICATION_ID, open_database
@@ -201,3 +202,55 @@ def test_reading_after_a_writer_died_mid_transaction_rolls_it_back(db_path: Path
         repository = TimelineRepository(database)
         assert repository.count_events() == 2000
         assert not any("never committed" in event.description for event in repository.events())
+
+
+def test_a_large_import_writes_through_a_rollback_journal_then_goes_back_to_wal(db_path: Path) -> None:
+    rows = [flat_event(Event(f"e{n}", parse_date(f"{1000 + n % 900}"))) for n in range(3000)]
+    modes: list[str] = []
+    with open_database(db_path) as database:
+        repository = TimelineRepository(database)
+
+        def note_mode(done: int) -> bool:
+            modes.append(database.db.execute("PRAGMA journal_mode").fetchone()[0])
+            return True
+
+        repository.import_content(rows, [], [], progress=note_mode)
+        assert modes == ["delete"]
+        assert database.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        reader = sqlite3.connect(db_path)  # someone reading: the log cannot be left, and is kept
+        assert reader.execute("SELECT count(*) FROM events").fetchone() == (3000,)
+        repository.import_content(rows, [], [], progress=note_mode)
+        reader.close()
+        assert modes == ["delete", "wal"]
+        assert repository.count_events() == 6000
+
+
+KILLED_MID_IMPORT = """
+import os, sys
+from timeline.core.dates import HistoricalDate
+from timeline.core.flat import flat_event
+from timeline.core.flat import flat_event
+from timeline.core.model import Event
+import timeline.store.bulk as bulk
+from timeline.store.database import open_database
+from timeline.store.repository import TimelineRepository
+
+bulk._IMPORT_BATCH = 1000
+event = Event("new", HistoricalDate.of_year(1500), description="x" * 400)
+rows = [flat_event(event.with_changes(title=f"new {n}")) for n in range(5000)]
+database = open_database(sys.argv[1])
+database.db.execute("PRAGMA cache_size = 1")  # pages reach the file before the commit
+TimelineRepository(database).import_content(rows, [], [], progress=lambda done: done < 3000 or os._exit(0))
+"""
+
+
+def test_a_process_killed_during_a_large_import_leaves_the_file_as_it_was(db_path: Path) -> None:
+    with open_database(db_path) as database:
+        TimelineRepository(database).add_events(Event(f"old {n}", parse_date("2000")) for n in range(10))
+    subprocess.run([sys.executable, "-c", KILLED_MID_IMPORT, str(db_path)], check=True)
+    assert db_path.with_name(db_path.name + "-journal").exists()
+    with open_database(db_path) as database:
+        repository = TimelineRepository(database)
+        assert repository.count_events() == 10
+        assert [event.title for event in repository.search("new")] == []
+        assert database.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)

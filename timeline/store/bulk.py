@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -91,7 +92,9 @@ class BulkWriter(RepositoryBase):
         how many events are written after each batch; when it returns ``False`` the import is
         cancelled, rolled back, and :class:`ImportCancelled` is raised.
         """
-        with self._writing():
+        bulk = len(events) > 1000
+        journal = self.database.rollback_journal() if bulk else contextlib.nullcontext()
+        with journal, self._writing():
             known = {row[0] for row in self.db.execute("SELECT name FROM categories")}
             new_categories = [c for c in categories if c.name not in known]
             category_ids = [self._insert_category(c) for c in new_categories]
@@ -99,7 +102,6 @@ class BulkWriter(RepositoryBase):
             for name in dict.fromkeys(e.category for e in events if e.category and e.category not in known):
                 category_ids.append(self._insert_category(Category(name)))
             first_id = (self.db.execute("SELECT max(id) FROM events").fetchone()[0] or 0) + 1
-            bulk = len(events) > 1000
             if bulk:  # one indexing pass at the end is several times faster than a trigger per row
                 self.db.execute("DROP TRIGGER events_fts_insert")
             rebuilt = self._drop_time_indexes() if bulk and len(events) > first_id else []

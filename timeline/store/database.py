@@ -12,6 +12,7 @@ import contextlib
 import os
 import sqlite3
 import struct
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -143,6 +144,26 @@ class TimelineDatabase:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+    @contextlib.contextmanager
+    def rollback_journal(self) -> Iterator[None]:
+        """A rollback journal instead of the write-ahead log, for one large write.
+
+        In WAL mode every page of a large import is written twice, to the log and later back into
+        the file; a rollback journal writes new pages once and is just as atomic (a crash leaves a
+        journal that the next open rolls back). If another connection is reading the file, the
+        switch is refused by SQLite and the write simply goes through the log.
+        """
+        try:
+            switched = self.db.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
+        except sqlite3.OperationalError:
+            switched = False
+        try:
+            yield
+        finally:
+            if switched:
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.execute("PRAGMA journal_mode = WAL")
 
     def __enter__(self) -> TimelineDatabase:
         return self
