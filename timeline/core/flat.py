@@ -3,7 +3,8 @@
 A million imported rows should not each become a tree of objects only to be taken apart
 again for SQLite. A :class:`FlatEvent` holds exactly the stored columns (EDTF text, integer
 bounds, plain strings); :func:`simple_bounds` computes the bounds of plain EDTF dates
-(``1969``, ``2023-07``, ``-0043-03-15``, with ``~ ? %``) without building a date object.
+(``1969``, ``2023-07``, ``-0043-03-15``, ``2023-07-11T14:30``, with ``~ ? %``) without building a
+date object.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from timeline.core.dates import MAX_INSTANT, HistoricalDate, OpenEnd
 from timeline.core.edtf import read_edtf_date
 from timeline.core.model import Event, EventEnd, Source
 
-_SIMPLE_EDTF = re.compile(r"(-?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[~?%]?")
+_SIMPLE_EDTF = re.compile(r"(-?)(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?)?)?[~?%]?")
 
 
 class FlatEvent(NamedTuple):
@@ -51,11 +52,12 @@ def _month_start(year: int, month: int) -> int:
 
 
 def simple_bounds(text: str) -> tuple[int, int] | None:
-    """Bounds of a plain EDTF year, month or day; ``None`` for anything else or an impossible date."""
+    """Bounds of a plain EDTF year, month, day, or time without a zone; ``None`` for anything else
+    or an impossible date."""
     match = _SIMPLE_EDTF.fullmatch(text)
     if match is None:
         return None
-    sign, year_text, month_text, day_text = match.groups()
+    sign, year_text, month_text, day_text, hour_text, minute_text, second_text = match.groups()
     year = int(year_text)
     if sign:
         if year == 0:
@@ -72,7 +74,16 @@ def simple_bounds(text: str) -> tuple[int, int] | None:
     if not 1 <= day <= days_in_month(year, month):
         return None
     start = _month_start(year, month) + (day - 1) * SECONDS_PER_DAY
-    return start, start + SECONDS_PER_DAY
+    if hour_text is None:
+        return start, start + SECONDS_PER_DAY
+    hour, minute = int(hour_text), int(minute_text)
+    if hour > 23 or minute > 59:
+        return None
+    start += hour * 3600 + minute * 60
+    if second_text is None:
+        return start, start + 60
+    second = int(second_text)
+    return None if second > 59 else (start + second, start + second + 1)
 
 
 def end_columns(start: HistoricalDate, end: EventEnd) -> tuple[str | None, int, int]:

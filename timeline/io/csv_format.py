@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -74,46 +75,40 @@ class _FastRows:
 
     Anything else (English dates, an impossible date, an end before the start, no title) gets
     ``None`` and goes through :func:`event_from_cells`, which reads it fully or says why not.
+    The cells are picked in one C call; a missing column reads as the empty cell put at the end.
     """
 
     def __init__(self, header: list[str]) -> None:
         position = {name: index for index, name in enumerate(header)}
-        self._title, self._start = position["title"], position["start"]
-        self._others = [position.get(name) for name in COLUMNS[2:]]
+        self._pick = operator.itemgetter(*(position.get(name, len(header)) for name in COLUMNS))
 
     def flat(self, row: list[str]) -> FlatEvent | None:
-        start_text = row[self._start]
+        row.append("")
+        title, start_text, end_text, category, tags, description, source, url, colour = self._pick(row)
+        row.pop()
         start = simple_bounds(start_text)
         if start is None:
             return None
-        end_at, category_at, tags_at, description_at, source_at, url_at, colour_at = self._others
-        end_text = row[end_at] if end_at is not None else ""
         if end_text:
             end = simple_bounds(end_text)
             if end is None or end[1] <= start[0]:
                 return None
             end_earliest, latest = end
         else:
-            end_text, end_earliest, latest = None, start[0], start[1]  # type: ignore[assignment]
-        title = _cell(row, self._title).strip()
+            end_text, end_earliest, latest = None, start[0], start[1]
+        cells = (title, category, tags, description, source, url, colour)
+        if "'" in (title[:1], category[:1], tags[:1], description[:1], source[:1], url[:1], colour[:1]):
+            title, category, tags, description, source, url, colour = map(unguarded, cells)
+        title = title.strip()
         if not title:
             return None
-        tags = _cell(row, tags_at)
-        category = _cell(row, category_at).strip()
+        category = category.strip()
         return FlatEvent(
             title, start_text, end_text, start[0], start[1], end_earliest, latest,
-            (latest - start[0]).bit_length(), _cell(row, description_at), category or None,
+            (latest - start[0]).bit_length(), description, category or None,
             tags_json(tuple(tag.strip() for tag in tags.split(",") if tag.strip())) if tags else "[]",
-            _cell(row, source_at).strip(), "", "", "", "",
-            _cell(row, url_at).strip(), _cell(row, colour_at).strip(),
+            source.strip(), "", "", "", "", url.strip(), colour.strip(),
         )  # fmt: skip
-
-
-def _cell(row: list[str], index: int | None) -> str:
-    if index is None:
-        return ""
-    text = row[index]
-    return unguarded(text) if text[:1] == "'" else text
 
 
 def end_text(event: Event) -> str:

@@ -7,6 +7,7 @@ export never leaves half a file over an old one.
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import json
 import os
@@ -76,7 +77,25 @@ def read_file(path: Path, format: str | None = None) -> ImportReport:
     name = format or guess_format(path)
     if name not in READERS:
         raise FormatError(f"{name!r} is not a format that can be imported (use one of {', '.join(READERS)})")
-    return READERS[name](path)
+    with cycle_collection_paused():
+        return READERS[name](path)
+
+
+@contextlib.contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Hold Python's cycle collector while a file becomes a million rows.
+
+    The rows hold no cycles, but every few hundred new tuples the collector walks all that
+    were made so far: a third of the time of reading a large CSV. Reference counting still frees
+    what is dropped, and the collector takes up its work again when reading is over.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def write_file(
