@@ -16,17 +16,18 @@ import time
 from pathlib import Path
 
 from bench.generate import random_events
-from timeline.io.formats import read_file, write_csv_file, write_file
+from timeline.importing import import_file
+from timeline.io.formats import write_csv_file, write_file
 from timeline.store.database import open_database
 from timeline.store.repository import TimelineRepository
 
 
 def import_rate(source: Path, folder: Path, name: str) -> tuple[float, int]:
+    """Rows per second of ``timeline import`` into a new file: opening, reading, writing, closing."""
     target = folder / f"{name}.timeline.db"
     started = time.perf_counter()
-    report = read_file(source)
     with open_database(target) as database:
-        ids, _, _ = TimelineRepository(database).import_content(report.rows, report.categories, report.eras)
+        _, ids = import_file(TimelineRepository(database), source)
     elapsed = time.perf_counter() - started
     return len(ids) / elapsed, len(ids)
 

@@ -329,8 +329,8 @@ def print_import_report(report: Any, duplicates: int, out: Any = None) -> None:
     for event in report.preview(10):
         category = f"  [{event.category}]" if event.category else ""
         print(f"  {event.display_when():<34}  {event.title}{category}", file=out)
-    if len(report.rows) > 10:
-        print(f"  … and {len(report.rows) - 10:,} more", file=out)
+    if report.row_count > 10:
+        print(f"  … and {report.row_count - 10:,} more", file=out)
     for problem in report.problems:
         print(f"rejected: {problem}", file=out)
     for note in report.notes:
@@ -338,12 +338,19 @@ def print_import_report(report: Any, duplicates: int, out: Any = None) -> None:
 
 
 def _import(options: argparse.Namespace) -> int:
+    from timeline.importing import import_file
     from timeline.io.formats import read_file
     from timeline.store.database import open_database
     from timeline.store.repository import TimelineRepository
 
-    report = read_file(options.source, options.format)
     path = _database_path(options)
+    if not (options.dry_run or options.skip_duplicates):  # written while it is read
+        with open_database(path) as database:
+            report, ids = import_file(TimelineRepository(database), options.source, options.format)
+        print_import_report(report, 0)
+        print(f"imported {len(ids):,} events into {path}")
+        return EXIT_FAILED if report.problems else EXIT_OK
+    report = read_file(options.source, options.format)
     if options.dry_run and not path.exists():
         print_import_report(report, 0)
         return EXIT_FAILED if report.problems else EXIT_OK
@@ -352,9 +359,7 @@ def _import(options: argparse.Namespace) -> int:
         duplicates = set(repository.duplicates_of(report.rows))
         print_import_report(report, len(duplicates))
         if not options.dry_run:
-            events = [
-                e for i, e in enumerate(report.rows) if not (options.skip_duplicates and i in duplicates)
-            ]
+            events = [e for i, e in enumerate(report.rows) if i not in duplicates]
             ids, _, _ = repository.import_content(events, report.categories, report.eras, report.title)
             print(f"imported {len(ids):,} events into {path}")
     return EXIT_FAILED if report.problems else EXIT_OK

@@ -11,6 +11,7 @@ import csv
 import io
 import operator
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -33,25 +34,52 @@ def read_csv(path: Path) -> ImportReport:
     text = read_text(path)
     if not text.strip():
         raise FormatError(f"{path}: the file is empty")
-    header_line = text.splitlines()[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(header_line), strict=True)
+    header_line, _, body = text.partition("\n")
+    report = read_csv_rows(path, body, csv_layout(path, header_line), lines_before=1)
+    report.name_categories()
+    return report
+
+
+@dataclass(frozen=True, slots=True)
+class CsvLayout:
+    """What the header line says: the columns in order (by our names) and the delimiter."""
+
+    columns: tuple[str, ...]
+    delimiter: str
+
+
+def csv_layout(path: Path, header_line: str) -> CsvLayout:
+    """The layout of a file from its first line, or a :class:`FormatError` if it is no header."""
+    delimiter = sniff_delimiter(header_line)
     try:
-        header = [_ALIASES.get(name.strip().lower(), name.strip().lower()) for name in next(reader)]
-        missing = [name for name in ("title", "start") if name not in header]
-        if missing:
-            raise FormatError(
-                f"{path}: line 1 is not a header with the columns title and start"
-                f" (missing: {', '.join(missing)}; found: {', '.join(header) or 'nothing'})"
-            )
-        report = ImportReport("CSV")
-        width = len(header)
-        fast = _FastRows(header)
+        cells = next(csv.reader([header_line.rstrip("\r")], delimiter=delimiter, strict=True), [])
+    except csv.Error as error:
+        raise FormatError(f"{path}: line 1: {error}") from None
+    columns = tuple(_ALIASES.get(name.strip().lower(), name.strip().lower()) for name in cells)
+    missing = [name for name in ("title", "start") if name not in columns]
+    if missing:
+        raise FormatError(
+            f"{path}: line 1 is not a header with the columns title and start"
+            f" (missing: {', '.join(missing)}; found: {', '.join(columns) or 'nothing'})"
+        )
+    return CsvLayout(columns, delimiter)
+
+
+def read_csv_rows(path: Path, body: str, layout: CsvLayout, lines_before: int) -> ImportReport:
+    """The rows of ``body`` (lines of the file after ``lines_before`` lines): events and problems."""
+    header = list(layout.columns)
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=layout.delimiter, strict=True)
+    report = ImportReport("CSV")
+    width = len(header)
+    fast = _FastRows(header)
+    try:
         for row in reader:
             if len(row) != width:
                 if not any(cell.strip() for cell in row):
                     continue
                 raise FormatError(
-                    f"{path}: line {reader.line_num} has {len(row)} cells, the header has {width}"
+                    f"{path}: line {lines_before + reader.line_num} has {len(row)} cells,"
+                    f" the header has {width}"
                 )
             flat = fast.flat(row)
             if flat is not None:
@@ -59,14 +87,14 @@ def read_csv(path: Path) -> ImportReport:
                 continue
             if not any(cell.strip() for cell in row):
                 continue
-            result = event_from_cells(f"line {reader.line_num}", dict(zip(header, row, strict=True)))
+            where = f"line {lines_before + reader.line_num}"
+            result = event_from_cells(where, dict(zip(header, row, strict=True)))
             if isinstance(result, Event):
                 report.add_event(result)
             else:
                 report.problems.append(result)
     except csv.Error as error:
-        raise FormatError(f"{path}: line {reader.line_num}: {error}") from None
-    report.name_categories()
+        raise FormatError(f"{path}: line {lines_before + reader.line_num}: {error}") from None
     return report
 
 

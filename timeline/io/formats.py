@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from timeline.core.model import Era, Event, TimelineContent
 from timeline.io.csv_format import read_csv, write_csv, write_csv_records
+from timeline.io.csv_parts import CsvParts
 from timeline.io.ical import read_ical, write_ical
 from timeline.io.native_json import content_to_json, read_timeline_json_report
 from timeline.io.report import ExportReport, FormatError, ImportReport
@@ -77,8 +78,41 @@ def read_file(path: Path, format: str | None = None) -> ImportReport:
     name = format or guess_format(path)
     if name not in READERS:
         raise FormatError(f"{name!r} is not a format that can be imported (use one of {', '.join(READERS)})")
+    if name == "csv":
+        parts, _ = read_in_parts(path, name)
+        return joined(parts)
     with cycle_collection_paused():
         return READERS[name](path)
+
+
+def read_in_parts(path: Path, format: str | None = None) -> tuple[Iterator[ImportReport], int]:
+    """A file as reports of consecutive parts (one part unless it is a large CSV file), and the
+    number of rows it is expected to hold when that is known before reading (else 0)."""
+    name = format or guess_format(path)
+    if name != "csv" or not path.is_file():
+        return iter([read_file(path, format)]), 0
+    parts = CsvParts(path)
+
+    def read() -> Iterator[ImportReport]:
+        with cycle_collection_paused():
+            yield from parts
+
+    return read(), parts.expected_rows
+
+
+def joined(parts: Iterable[ImportReport]) -> ImportReport:
+    """The reports of a file's parts as one."""
+    whole: ImportReport | None = None
+    for part in parts:
+        if whole is None:
+            whole = part
+            continue
+        whole.rows += part.rows
+        whole.problems += part.problems
+        whole.notes += part.notes
+    assert whole is not None
+    whole.name_categories()
+    return whole
 
 
 @contextlib.contextmanager

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import marshal
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +40,20 @@ class ImportReport:
     eras: list[Era] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    rows_not_kept: int = 0
+    """Rows read and passed on (written by an import in parts) but not kept in ``rows``."""
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows) + self.rows_not_kept
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Rows travel between processes as plain tuples packed by :mod:`marshal`: a named tuple
+        is pickled through a Python call per row and unpickled through another, several times
+        slower, and these are the rows of large files read by worker processes."""
+        plain = marshal.dumps([tuple(row) for row in self.rows])
+        kept = (self.categories, self.eras, self.problems, self.notes, self.rows_not_kept)
+        return _unpickled_report, (self.format, self.title, plain, *kept)
 
     def add_event(self, event: Event) -> None:
         self.rows.append(flat_event(event))
@@ -59,13 +75,19 @@ class ImportReport:
         self.categories += [Category(name) for name in names if name]
 
     def summary(self) -> str:
+        count = self.row_count
         parts = [
-            f"{len(self.rows):,} event{'s' if len(self.rows) != 1 else ''}",
+            f"{count:,} event{'s' if count != 1 else ''}",
             f"{len(self.categories):,} categor{'ies' if len(self.categories) != 1 else 'y'}",
             f"{len(self.eras):,} era{'s' if len(self.eras) != 1 else ''}",
         ]
         rejected = f"; {len(self.problems):,} rejected" if self.problems else ""
         return f"{self.format}: {', '.join(parts)}{rejected}"
+
+
+def _unpickled_report(format: str, title: str, rows: bytes, *rest: Any) -> ImportReport:
+    flat = list(map(functools.partial(tuple.__new__, FlatEvent), marshal.loads(rows)))
+    return ImportReport(format, title, flat, *rest)
 
 
 @dataclass(slots=True)

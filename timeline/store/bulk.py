@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -23,6 +24,7 @@ from timeline.store.rows import (
 )
 
 _IMPORT_BATCH = 50_000
+_category_of = operator.attrgetter("category")
 
 Progress = Callable[[int], bool]
 """Told how many rows are done; returns ``False`` to cancel."""
@@ -92,26 +94,46 @@ class BulkWriter(RepositoryBase):
         how many events are written after each batch; when it returns ``False`` the import is
         cancelled, rolled back, and :class:`ImportCancelled` is raised.
         """
-        bulk = len(events) > 1000
-        journal = self.database.rollback_journal() if bulk else contextlib.nullcontext()
+        batches = (events[done : done + _IMPORT_BATCH] for done in range(0, len(events), _IMPORT_BATCH))
+        return self.import_parts(batches, categories, eras, title, progress, expected=len(events))
+
+    def import_parts(
+        self,
+        parts: Iterable[Sequence[Event | FlatEvent]],
+        categories: list[Category],
+        eras: list[Era],
+        title: str = "",
+        progress: Progress | None = None,
+        expected: int = 0,
+    ) -> tuple[list[int], list[int], list[int]]:
+        """Like :meth:`import_content`, for events that arrive in parts while earlier parts are
+        written (a large file read by workers). ``expected`` is how many events are coming, if
+        known: a large import leaves indexing until the end, which is several times faster.
+        Any exception from ``parts`` rolls the whole import back."""
+        bulk = expected > 1000
+        journal = self.database.bulk_writing() if bulk else contextlib.nullcontext()
         with journal, self._writing():
             known = {row[0] for row in self.db.execute("SELECT name FROM categories")}
             new_categories = [c for c in categories if c.name not in known]
             category_ids = [self._insert_category(c) for c in new_categories]
             known.update(c.name for c in new_categories)
-            for name in dict.fromkeys(e.category for e in events if e.category and e.category not in known):
-                category_ids.append(self._insert_category(Category(name)))
             first_id = (self.db.execute("SELECT max(id) FROM events").fetchone()[0] or 0) + 1
             if bulk:  # one indexing pass at the end is several times faster than a trigger per row
                 self.db.execute("DROP TRIGGER events_fts_insert")
-            rebuilt = self._drop_time_indexes() if bulk and len(events) > first_id else []
-            for done in range(0, len(events), _IMPORT_BATCH):
-                batch = events[done : done + _IMPORT_BATCH]
-                if all(isinstance(event, FlatEvent) for event in batch):
-                    self._insert_flat(batch)  # type: ignore[arg-type]
+            rebuilt = self._drop_time_indexes() if bulk and expected > first_id else []
+            done = 0
+            for part in parts:
+                named = dict.fromkeys(map(_category_of, part))  # in C: a million rows take a moment
+                for name in named:
+                    if name and name not in known:
+                        category_ids.append(self._insert_category(Category(name)))
+                        known.add(name)
+                if set(map(type, part)) <= {FlatEvent}:
+                    self._insert_flat(part)  # type: ignore[arg-type]
                 else:
-                    self.add_events_unlocked(batch)
-                if progress is not None and not progress(done + len(batch)):
+                    self.add_events_unlocked(part)
+                done += len(part)
+                if progress is not None and not progress(done):
                     raise ImportCancelled("the import was cancelled; nothing was added")
             for statement in rebuilt:  # sorting once beats inserting a million times at random
                 self.db.execute(statement)
@@ -121,7 +143,7 @@ class BulkWriter(RepositoryBase):
             era_ids = [self._insert_era(era) for era in eras]
             if title and not self.title:
                 self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('title', ?)", [title])
-        return list(range(first_id, first_id + len(events))), category_ids, era_ids
+        return list(range(first_id, first_id + done)), category_ids, era_ids
 
     def _insert_flat(self, rows: Sequence[FlatEvent]) -> None:
         """Bind flat rows to SQL as they are: SQLite looks up each category id itself."""
