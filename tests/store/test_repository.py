@@ -201,3 +201,33 @@ def test_iter_events_pages_through_everything_in_order(repository: TimelineRepos
     rng = random.Random(5)
     repository.add_events(random_event(rng, n) for n in range(120))
     assert [e.id for e in repository.iter_events(batch=7)] == [e.id for e in repository.events()]
+
+
+def test_duplicates_are_same_title_start_and_end_even_from_a_read_only_file(db_path: Path) -> None:
+    from timeline.core.flat import flat_event
+
+    stored = [
+        Event("Vilnius summit", parse_date("2023-07-11"), parse_date("2023-07-12")),
+        Event("Point", parse_date("1848")),
+        Event("Ongoing", parse_date("2022-02-24"), OpenEnd.OPEN),
+    ]
+    with open_database(db_path) as database:
+        TimelineRepository(database).add_events(stored)
+    incoming = [
+        flat_event(Event("Point", parse_date("1848"))),
+        flat_event(Event("Point", parse_date("1849"))),
+        flat_event(Event("Vilnius summit", parse_date("2023-07-11"))),  # no end: another event
+        flat_event(Event("Ongoing", parse_date("2022-02-24"), OpenEnd.OPEN)),
+        flat_event(Event("Vilnius summit", parse_date("2023-07-11"), parse_date("2023-07-12"))),
+        flat_event(Event("Point", parse_date("1848"))),
+    ]
+    with open_database(db_path, readonly=True) as database:
+        repository = TimelineRepository(database)
+        assert repository.duplicates_of(incoming) == [0, 3, 4, 5]
+        assert repository.duplicates_of(incoming) == [0, 3, 4, 5]  # the scratch table is gone
+        assert not database.db.conn.in_transaction
+    with open_database(db_path) as database:
+        repository = TimelineRepository(database)
+        assert repository.duplicates_of([]) == []
+        repository.add_event(Event("after", parse_date("2000")))  # nothing left open blocks a write
+        assert repository.count_events() == 4
