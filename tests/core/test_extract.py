@@ -329,3 +329,17 @@ def test_any_text_gives_proposals_or_none_without_error(text: str) -> None:
 )
 def test_date_words_in_any_order_never_fail(words: list[str]) -> None:
     extract(" ".join(words), REFERENCE)
+
+
+def test_that_night_is_the_day_before_it() -> None:
+    text = "By the evening of 4 September 1666 it had reached the Temple, and St Paul's burned that night."
+    assert [(p.title, p.when.edtf()) for p in extract(text, REFERENCE)] == [
+        ("By the evening it had reached the Temple", "1666-09-04"),
+        ("St Paul's burned", "1666-09-04"),
+    ]
+
+
+def test_a_date_that_names_a_thing_gives_its_year_to_what_follows() -> None:
+    [proposal] = extract("Next year's commemoration will take place on 2 September.", REFERENCE)
+    assert proposal.when.edtf() == "2024-09-02"
+    assert proposal.title == "Next year's commemoration will take place"

@@ -102,10 +102,12 @@ class DateReader:
             if value is not None:
                 if first.preposition == "since" and isinstance(value, HistoricalDate):
                     value = Interval(value, OpenEnd.OPEN)
-                proposed = first.preposition not in _NOT_PROPOSED and not (
-                    first.preposition == "for" and first.kind == "deictic_unit"  # "the budget for next year"
-                )
+                possessive = sentence.startswith(("'s", "’s"), first.end)  # "next year's meeting"
+                proposed = not possessive and first.preposition not in _NOT_PROPOSED
+                proposed = proposed and not (first.preposition == "for" and first.kind == "deictic_unit")
                 mentions.append(self._mention(sentence, first, value, first.end, first.kind, proposed))
+                if possessive and isinstance(value, HistoricalDate):
+                    self.narrative = value  # the date it names settles "on 2 September" after it
             index += 1
         return mentions
 

@@ -67,7 +67,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         "next_unit": r"(?i:the\s+(?P<which>following|next|previous|preceding|same)\s+"
         r"(?P<unit>day|week|month|year|decade))(?!\w)",
         "that_unit": r"(?i:(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<unit>day|month|year)"
-        r"|(?:on\s+)?the\s+same\s+day)(?!\w)",
+        r"|(?:on\s+)?the\s+same\s+day|(?:later\s+)?that\s+(?:same\s+)?(?:night|morning|afternoon|evening))(?!\w)",
         "since_then": r"(?i:since\s+then)(?!\w)",
         "part_of_unit": r"(?i:(?:the\s+)?(?P<part>end|beginning|start|middle|turn)\s+of\s+the\s+"
         r"(?P<unit>year|month|century))(?!\w)",

@@ -191,7 +191,7 @@ def make_title(sentence: str, mention: Mention, mentions: list[Mention], skip_un
     no further than the neighbouring dates, and widens while it holds fewer than two words.
     """
     cuts = [m.aside for m in mentions if m.aside is not None and m is not mention]
-    mentions = [m for m in mentions if m.aside is None or m is mention]
+    mentions = [m for m in mentions if (m.aside is None and m.proposed) or m is mention]
     index = mentions.index(mention)
     lower = max(mentions[index - 1].end if index > 0 else 0, skip_until)
     upper = mentions[index + 1].removal_start if index + 1 < len(mentions) else len(sentence)
