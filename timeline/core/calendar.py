@@ -24,6 +24,14 @@ MONTH_NAMES = (
     "November",
     "December",
 )
+MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
+MONTH_NUMBERS |= {name[:3].lower(): number for name, number in list(MONTH_NUMBERS.items())} | {"sept": 9}
+"""Month names as written in English, full or shortened, lower case → 1…12."""
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""In the order of :func:`weekday` (Monday is 0)."""
+SEASON_CODES = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+"""Season names → EDTF season codes (northern hemisphere)."""
+SEASON_FIRST_MONTH = {21: 3, 22: 6, 23: 9, 24: 12}
 
 
 def is_leap_year(year: int) -> bool:

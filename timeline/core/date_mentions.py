@@ -13,7 +13,15 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from timeline.core.calendar import MONTH_NAMES, civil_from_day_number, day_number, weekday
+from timeline.core.calendar import (
+    MONTH_NUMBERS,
+    SEASON_CODES,
+    SEASON_FIRST_MONTH,
+    WEEKDAY_NAMES,
+    civil_from_day_number,
+    day_number,
+    weekday,
+)
 from timeline.core.date_patterns import (
     ABSOLUTE,
     ANAPHORIC,
@@ -28,10 +36,6 @@ from timeline.core.date_patterns import (
 from timeline.core.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision, Temporal
 from timeline.core.parsing import parse
 
-_MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
-_MONTHS |= {name[:3].lower(): number for name, number in list(_MONTHS.items())} | {"sept": 9}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 _FUTURE = re.compile(
     r"(?i)\b(?:will|shall|'ll|is\s+to|are\s+to|is\s+due|are\s+due|scheduled|plans?\s+to|planned|expected\s+to"
     r"|upcoming|intends?\s+to|going\s+to|next|hop(?:e|es|ed|ing)\s+to|aim(?:s|ed|ing)?\s+to"
@@ -171,9 +175,8 @@ class DateReader:
 
     def _season(self, candidate: Candidate, tense: str) -> HistoricalDate:
         """``the summer``: of the paragraph's year, else the one before or after the reference."""
-        code = _SEASONS[candidate.match["season"].lower()]
-        first_month = {21: 3, 22: 6, 23: 9, 24: 12}[code]
-        year = self._year_for(first_month, None, tense)
+        code = SEASON_CODES[candidate.match["season"].lower()]
+        year = self._year_for(SEASON_FIRST_MONTH[code], None, tense)
         return HistoricalDate(year, season=code, precision=Precision.SEASON)
 
     def _year_for(self, month: int, day: int | None, tense: str) -> int:
@@ -291,8 +294,8 @@ def _month_and_day(text: str) -> tuple[int, int | None]:
     month = day = None
     for word in re.findall(r"[A-Za-z]+|\d+", _LEADING_WEEKDAY.sub("", text)):
         lowered = word.lower()
-        if lowered in _MONTHS:
-            month = _MONTHS[lowered]
+        if lowered in MONTH_NUMBERS:
+            month = MONTH_NUMBERS[lowered]
         elif word.isdigit():
             day = int(word)
     if month is None:
@@ -350,8 +353,8 @@ def _deictic(candidate: Candidate, reference: HistoricalDate, tense: str) -> Tem
     which = " ".join(match["which"].lower().split())
     step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
     unit = match["unit"].lower()
-    if unit in _SEASONS:
-        return _season_near(reference, _SEASONS[unit], step)
+    if unit in SEASON_CODES:
+        return _season_near(reference, SEASON_CODES[unit], step)
     return _unit_of(HistoricalDate.of_day(*_day_of(reference)), unit, step)
 
 
@@ -362,7 +365,7 @@ def _day(days: int) -> HistoricalDate:
 def _weekday_near(today: int, match: re.Match[str], tense: str) -> int:
     name = re.search(WEEKDAY, match.group())
     assert name is not None
-    target = _WEEKDAYS.index(name.group().lower())
+    target = WEEKDAY_NAMES.index(name.group().lower())
     which = (match["which"] or "").lower()
     ahead = (target - weekday(today)) % 7
     behind = (weekday(today) - target) % 7
@@ -455,14 +458,14 @@ def _anaphoric(candidate: Candidate, anchor: HistoricalDate) -> Temporal | None:
         return value
     step = 1 if match["which"].lower() in ("following", "next") else -1
     name = match["name"].lower().rstrip(".")
-    if name in _SEASONS:
-        return _season_near(anchor, _SEASONS[name], step)
-    if name in _MONTHS:
-        return _month_near(anchor, _MONTHS[name], step)
+    if name in SEASON_CODES:
+        return _season_near(anchor, SEASON_CODES[name], step)
+    if name in MONTH_NUMBERS:
+        return _month_near(anchor, MONTH_NUMBERS[name], step)
     if anchor.day is None:
         return None
     days = day_number(*_day_of(anchor))
-    target = _WEEKDAYS.index(name)
+    target = WEEKDAY_NAMES.index(name)
     if step > 0:
         return _day(days + ((target - weekday(days)) % 7 or 7))
     return _day(days - ((weekday(days) - target) % 7 or 7))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from timeline.core.calendar import (
     MONTH_NAMES,
+    SEASON_FIRST_MONTH,
     SECONDS_PER_DAY,
     civil_from_day_number,
     day_number,
@@ -28,7 +29,6 @@ MAX_INSTANT = 2**62
 """Stand-ins for an open start or end, beyond the bounds of every real date."""
 
 _SEASON_NAMES = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
-_SEASON_FIRST_MONTH = {21: 3, 22: 6, 23: 9, 24: 12}
 
 
 class DateError(ValueError):
@@ -148,7 +148,7 @@ class HistoricalDate:
             return _day_seconds(year, 1, 1), _day_seconds(year + 1, 1, 1)
         if precision == Precision.SEASON:
             assert self.season is not None
-            first_month = _SEASON_FIRST_MONTH[self.season]
+            first_month = SEASON_FIRST_MONTH[self.season]
             start = _day_seconds(year, first_month, 1)
             end_year, end_month = divmod(first_month - 1 + 3, 12)
             return start, _day_seconds(year + end_year, end_month + 1, 1)

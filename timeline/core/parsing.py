@@ -12,16 +12,20 @@ import dataclasses
 import re
 from datetime import date as _date
 
-from timeline.core.calendar import MONTH_NAMES, civil_from_day_number, day_number, weekday
+from timeline.core.calendar import (
+    MONTH_NUMBERS,
+    SEASON_CODES,
+    WEEKDAY_NAMES,
+    civil_from_day_number,
+    day_number,
+    weekday,
+)
 from timeline.core.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision, Temporal
 from timeline.core.edtf import NotEdtfError, looks_like_edtf, read_edtf
 
 MAX_INPUT_LENGTH = 200
 
-_MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
-_MONTHS |= {name[:3].lower(): number for name, number in list(_MONTHS.items())}
-_MONTHS["sept"] = 9
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
 _ERA_BC = r"(?:bce|bc|b\.c\.e\.|b\.c\.|b\.c)"
 _ERA_AD = r"(?:ce|ad|a\.d\.|c\.e\.)"
 _YEAR = (
@@ -60,8 +64,6 @@ _RELATIVE_DAY = re.compile(
     r"(?:on\s+)?(?:(?P<which>last|next|this)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?P<word>today|yesterday|tomorrow)"
 )
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 
 
 def parse(text: str, reference: HistoricalDate | None = None) -> Temporal:
@@ -110,7 +112,7 @@ def _parse_interval(text: str, reference: HistoricalDate | None) -> Interval | N
         return Interval(OpenEnd.OPEN, _parse_single(text.split(" ", 1)[1], reference))
     match = _DAY_RANGE.fullmatch(text)
     if match:
-        month, year = _MONTHS[match["month"]], _year(match)
+        month, year = MONTH_NUMBERS[match["month"]], _year(match)
         return Interval(
             HistoricalDate.of_day(year, month, int(match["first"])),
             HistoricalDate.of_day(year, month, int(match["day"])),
@@ -182,10 +184,10 @@ def _exact_form(text: str, reference: HistoricalDate | None) -> HistoricalDate |
             return _day_with_time(match)
     match = _MONTH_YEAR.fullmatch(text)
     if match:
-        return HistoricalDate.of_month(_year(match), _MONTHS[match["month"]])
+        return HistoricalDate.of_month(_year(match), MONTH_NUMBERS[match["month"]])
     match = _SEASON.fullmatch(text)
     if match:
-        return HistoricalDate(_year(match), season=_SEASONS[match["season"]], precision=Precision.SEASON)
+        return HistoricalDate(_year(match), season=SEASON_CODES[match["season"]], precision=Precision.SEASON)
     match = _DECADE.fullmatch(text)
     if match:
         return _decade_or_century(match)
@@ -208,7 +210,7 @@ def _year(match: re.Match[str]) -> int:
 
 
 def _day_with_time(match: re.Match[str]) -> HistoricalDate:
-    year, month, day = _year(match), _MONTHS[match["month"]], int(match["day"])
+    year, month, day = _year(match), MONTH_NUMBERS[match["month"]], int(match["day"])
     if match["hour"] is None:
         return HistoricalDate.of_day(year, month, day)
     hour = int(match["hour"])
@@ -273,7 +275,7 @@ def _relative_to_reference(text: str, reference: HistoricalDate | None) -> Histo
         if match["word"]:
             offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[match["word"]]
             return HistoricalDate.of_day(*civil_from_day_number(today + offset))
-        target = _WEEKDAYS.index(match["weekday"])
+        target = WEEKDAY_NAMES.index(match["weekday"])
         back = (weekday(today) - target) % 7
         if match["which"] == "next":
             days = today + ((target - weekday(today)) % 7 or 7)
@@ -284,20 +286,20 @@ def _relative_to_reference(text: str, reference: HistoricalDate | None) -> Histo
         return HistoricalDate.of_day(*civil_from_day_number(days))
     match = _DAY_MONTH.fullmatch(text) or _MONTH_DAY.fullmatch(text)
     if match:
-        named = _MONTHS[match["month"]]
+        named = MONTH_NUMBERS[match["month"]]
         day_given = int(match["day"])
         later = (named, day_given) > (month, day)
         return HistoricalDate.of_day(year - 1 if later else year, named, day_given)
     match = _MONTH_ONLY.fullmatch(text)
     if match:
-        named = _MONTHS[match["month"]]
+        named = MONTH_NUMBERS[match["month"]]
         return HistoricalDate.of_month(year - 1 if named > month else year, named)
     return None
 
 
 def _free_form(text: str, reference: HistoricalDate | None) -> HistoricalDate:
     """Anything else, through python-dateutil (imported only when needed: it is slow to load)."""
-    if not any(c.isdigit() for c in text) and not any(m in text for m in _MONTHS):
+    if not any(c.isdigit() for c in text) and not any(m in text for m in MONTH_NUMBERS):
         raise DateError("not a date (try e.g. 24 February 2022, July 2023, 44 BC or c. 1450)")
     from datetime import datetime
 
