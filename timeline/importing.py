@@ -7,19 +7,16 @@ part and a large CSV file is read and written at the same time.
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Iterator, Sequence
 from itertools import chain
 from pathlib import Path
 
 from timeline.core.flat import FlatEvent
-from timeline.core.model import Category
 from timeline.io.formats import read_in_parts
 from timeline.io.report import ImportReport
 from timeline.store.repository import TimelineRepository
 
 PREVIEW_ROWS = 10
-_category_of = operator.attrgetter("category")
 
 
 def import_file(
@@ -31,7 +28,6 @@ def import_file(
     parts, expected = read_in_parts(path, format)
     first = next(parts)
     report = ImportReport(first.format, first.title, categories=list(first.categories), eras=list(first.eras))
-    listed = {category.name for category in report.categories}
 
     def rows() -> Iterator[Sequence[FlatEvent]]:
         for part in chain([first], parts):
@@ -40,10 +36,7 @@ def import_file(
             kept = max(0, PREVIEW_ROWS - len(report.rows))
             report.rows += part.rows[:kept]
             report.rows_not_kept += max(0, len(part.rows) - kept)
-            for name in dict.fromkeys(map(_category_of, part.rows)):
-                if name and name not in listed:
-                    listed.add(name)
-                    report.categories.append(Category(name))
+            report.add_categories(part.categories)  # each part names its own, in its worker
             yield part.rows
 
     ids, _, _ = repository.import_parts(

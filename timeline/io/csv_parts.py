@@ -107,7 +107,9 @@ def read_part(path: Path, start: int, end: int, lines_before: int, layout: CsvLa
             f"{path}: not UTF-8 text (byte {start + error.start}, line {line});"
             " save it as UTF-8 and try again"
         ) from None
-    return read_csv_rows(path, body, layout, lines_before)
+    report = read_csv_rows(path, body, layout, lines_before)
+    report.name_categories()
+    return report
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -110,8 +110,8 @@ def joined(parts: Iterable[ImportReport]) -> ImportReport:
         whole.rows += part.rows
         whole.problems += part.problems
         whole.notes += part.notes
+        whole.add_categories(part.categories)
     assert whole is not None
-    whole.name_categories()
     return whole
 
 

@@ -45,6 +45,7 @@ def read_timeline_json_report(path: Path) -> ImportReport:
             report.eras.append(_era(item, f"eras[{index}]"))
         except FormatError as error:
             report.problems.append(_problem(error, "era", item))
+    report.name_categories()
     return report
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import marshal
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,11 +69,17 @@ class ImportReport:
 
     def name_categories(self) -> None:
         """List every category the events name that the file did not list itself."""
-        listed = {category.name for category in self.categories}
-        names = dict.fromkeys(
-            row.category for row in self.rows if row.category and row.category not in listed
+        self.add_categories(
+            Category(name) for name in dict.fromkeys(row.category for row in self.rows) if name
         )
-        self.categories += [Category(name) for name in names if name]
+
+    def add_categories(self, categories: Iterable[Category]) -> None:
+        """List these categories too, leaving out names listed already."""
+        listed = {category.name for category in self.categories}
+        for category in categories:
+            if category.name not in listed:
+                listed.add(category.name)
+                self.categories.append(category)
 
     def summary(self) -> str:
         count = self.row_count
