@@ -150,7 +150,7 @@ class DateReader:
     def _unqualified(self, candidate: Candidate, tense: str, year: int | None) -> Temporal | None:
         kind = candidate.kind
         if kind in ABSOLUTE:
-            return _absolute(candidate)
+            return absolute_value(candidate)
         if kind == "season":
             return self._season(candidate, tense)
         if kind in PARTIAL:
@@ -306,7 +306,8 @@ def _month_and_day(text: str) -> tuple[int, int | None]:
 # Absolute dates ---------------------------------------------------------------------------
 
 
-def _absolute(candidate: Candidate) -> Temporal:
+def absolute_value(candidate: Candidate) -> Temporal:
+    """The value of a date written whole (a day, a month and year, a year, a span of years)."""
     if candidate.kind == "year_range":
         return _year_range(candidate.match)
     text = _LEADING_WEEKDAY.sub("", candidate.core)

@@ -13,11 +13,10 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
-from timeline.core.date_mentions import DateReader, Mention
-from timeline.core.date_patterns import MONTH, WEEKDAY, find_candidates
+from timeline.core.date_mentions import DateReader, Mention, absolute_value
+from timeline.core.date_patterns import MONTH, WEEKDAY, Candidate, find_candidates
 from timeline.core.dates import HistoricalDate, Interval, OpenEnd, Temporal
 from timeline.core.model import Event, EventEnd, Source
-from timeline.core.parsing import parse
 from timeline.core.sentences import Sentence, sentences
 
 TITLE_WORDS = 10
@@ -118,7 +117,7 @@ def find_reference(text: str) -> HistoricalDate | None:
     if opening and _is_heading(opening[0].text):
         days = [c for c in find_candidates(opening[0].text) if c.kind in ("full_day", "iso")]
         if days:
-            return _parsed_day(days[0].core)
+            return _day_of(days[0])
     return None
 
 
@@ -168,16 +167,16 @@ def _own_date(sentence: str) -> tuple[HistoricalDate, int] | None:
     first = candidates[0]
     before, after = sentence[: first.start], sentence[first.end :]
     if _DATE_LINE_REST.match(before) and _DATE_LINE_REST.match(after):
-        return _parsed_day(first.core), len(sentence)
+        return _day_of(first), len(sentence)
     dateline = _DATELINE_AFTER.match(after)
     if _DATELINE.match(before) and dateline:
-        return _parsed_day(first.core), first.end + dateline.end()
+        return _day_of(first), first.end + dateline.end()
     return None
 
 
-def _parsed_day(text: str) -> HistoricalDate:
-    value = parse(re.sub(rf"^{WEEKDAY},?\s+(?:the\s+)?", "", text))
-    assert isinstance(value, HistoricalDate)
+def _day_of(candidate: Candidate) -> HistoricalDate:
+    value = absolute_value(candidate)
+    assert isinstance(value, HistoricalDate)  # a full day or an ISO day
     return value
 
 
