@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from bench.frames import frame_figures
 from bench.generate import benchmark_file
-from timeline.core.period import TimePeriod
+from timeline.core.view.period import TimePeriod
 from timeline.ui.canvas.widget import TimelineCanvas
 from timeline.ui.document import TimelineDocument
 

@@ -13,8 +13,8 @@ import random
 import time
 from collections.abc import Callable
 
-from timeline.core.calendar import MONTH_NAMES
-from timeline.core.parsing import parse
+from timeline.core.dates.calendar import MONTH_NAMES
+from timeline.core.dates.parsing import parse
 
 
 def iso(rng: random.Random) -> str:

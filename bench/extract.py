@@ -18,8 +18,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from timeline.core.extract import extract
-from timeline.core.parsing import parse_date
+from timeline.core.dates.parsing import parse_date
+from timeline.core.prose.extract import extract
 
 EVALUATION = Path(__file__).resolve().parent.parent / "tests" / "data" / "extract"
 

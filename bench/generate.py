@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from timeline.core.dates import HistoricalDate, Precision
+from timeline.core.dates.dates import HistoricalDate, Precision
 from timeline.core.model import Event
 from timeline.store.database import open_database
 from timeline.store.repository import TimelineRepository

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from bench.frames import frame_figures
 from bench.generate import benchmark_file
-from timeline.core.presentation import between, framing
+from timeline.core.view.presentation import between, framing
 from timeline.ui.document import TimelineDocument
 from timeline.ui.presentation import PresentationWindow, stops_for
 

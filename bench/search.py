@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from timeline.core.dates import HistoricalDate
+from timeline.core.dates.dates import HistoricalDate
 from timeline.core.flat import flat_event
 from timeline.core.model import Event
 from timeline.store.database import open_database

@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from timeline.core.dates import MAX_INSTANT, MIN_INSTANT, DateError, HistoricalDate, first_and_last_day
+from timeline.core.dates.dates import MAX_INSTANT, MIN_INSTANT, DateError, HistoricalDate, first_and_last_day
+from timeline.core.dates.parsing import parse, parse_date
 from timeline.core.model import Event, Source
-from timeline.core.parsing import parse, parse_date
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -177,7 +177,7 @@ def _parse_option(name: str, text: str, reference: HistoricalDate | None = None)
 
 
 def _extract(options: argparse.Namespace) -> int:
-    from timeline.core.extract import extract, find_reference, today
+    from timeline.core.prose.extract import extract, find_reference, today
     from timeline.io.prose import prose_of, read_prose
 
     text = prose_of(sys.stdin.read()) if options.file == "-" else read_prose(options.file)
@@ -415,7 +415,7 @@ def _render(options: argparse.Namespace) -> int:
     from PySide6.QtCore import QSize
     from PySide6.QtWidgets import QApplication
 
-    from timeline.core.period import TimePeriod
+    from timeline.core.view.period import TimePeriod
     from timeline.ui.document import TimelineDocument
     from timeline.ui.render import RenderError, render_period, render_poster
 

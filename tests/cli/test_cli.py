@@ -294,8 +294,8 @@ def test_export_then_import_keeps_the_events(capsys: pytest.CaptureFixture[str],
 
 
 def test_an_import_that_fails_near_the_end_adds_nothing(tmp_path: Path) -> None:
+    from timeline.core.dates.parsing import parse_date
     from timeline.core.model import Event
-    from timeline.core.parsing import parse_date
     from timeline.store.database import open_database
     from timeline.store.errors import DiskFullError
     from timeline.store.repository import TimelineRepository

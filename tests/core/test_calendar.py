@@ -5,7 +5,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.core.calendar import civil_from_day_number, day_number, is_leap_year, weekday
+from timeline.core.dates.calendar import civil_from_day_number, day_number, is_leap_year, weekday
 
 
 @given(st.dates())

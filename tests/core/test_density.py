@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.core.density import DensityIndex
+from timeline.core.view.density import DensityIndex
 
 spans = st.lists(st.tuples(st.integers(-1000, 1000), st.integers(1, 500)), max_size=60)
 

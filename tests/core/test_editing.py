@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.core.editing import Step, date_at, moved, resized, shift, step_for_zoom
+from timeline.core.dates.parsing import parse_date
 from timeline.core.model import Event
-from timeline.core.parsing import parse_date
+from timeline.core.view.editing import Step, date_at, moved, resized, shift, step_for_zoom
 
 DAY = 86_400
 

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from timeline.core.calendar import is_leap_year
-from timeline.core.dates import DateError, first_and_last_day
-from timeline.core.edtf import read_edtf
+from timeline.core.dates.calendar import is_leap_year
+from timeline.core.dates.dates import DateError, first_and_last_day
+from timeline.core.dates.edtf import read_edtf
 
 edtf = pytest.importorskip("edtf")
 

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.core.dates import HistoricalDate, OpenEnd
-from timeline.core.extract import extract, find_reference
+from timeline.core.dates.dates import HistoricalDate, OpenEnd
 from timeline.core.model import Source
-from timeline.core.sentences import sentences
+from timeline.core.prose.extract import extract, find_reference
+from timeline.core.prose.sentences import sentences
 
 REFERENCE = HistoricalDate.of_day(2023, 3, 3)  # a Friday
 

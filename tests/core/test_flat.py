@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.core.dates import HistoricalDate, Precision
-from timeline.core.edtf import read_edtf_date
+from timeline.core.dates.dates import HistoricalDate, Precision
+from timeline.core.dates.edtf import read_edtf_date
 from timeline.core.flat import simple_bounds
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import itertools
 import random
 
-from timeline.core.dates import HistoricalDate
-from timeline.core.layout import MARKER_SIZE, density_bins, lay_out_events
+from timeline.core.dates.dates import HistoricalDate
 from timeline.core.model import EventSpan
-from timeline.core.period import TimePeriod
-from timeline.core.scale import year_start
+from timeline.core.view.layout import MARKER_SIZE, density_bins, lay_out_events
+from timeline.core.view.period import TimePeriod
+from timeline.core.view.scale import year_start
 
 PIXELS = 1000.0
 

@@ -8,8 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.core.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision, first_and_last_day
-from timeline.core.parsing import parse, parse_date
+from timeline.core.dates.dates import (
+    DateError,
+    HistoricalDate,
+    Interval,
+    OpenEnd,
+    Precision,
+    first_and_last_day,
+)
+from timeline.core.dates.parsing import parse, parse_date
 
 REFERENCE = HistoricalDate.of_day(2026, 11, 28)  # a Saturday
 

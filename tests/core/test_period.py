@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.core.period import MAX_WIDTH, MIN_WIDTH, SECONDS_PER_YEAR, TimePeriod, describe_period
-from timeline.core.scale import year_start
+from timeline.core.view.period import MAX_WIDTH, MIN_WIDTH, SECONDS_PER_YEAR, TimePeriod, describe_period
+from timeline.core.view.scale import year_start
 
 DECADE = TimePeriod(year_start(2000), year_start(2010))
 

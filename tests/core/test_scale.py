@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from timeline.core.period import MIN_WIDTH, SECONDS_PER_YEAR, TimePeriod
-from timeline.core.scale import choose_axis, visible_labels, year_label, year_start
+from timeline.core.view.period import MIN_WIDTH, SECONDS_PER_YEAR, TimePeriod
+from timeline.core.view.scale import choose_axis, visible_labels, year_label, year_start
 
 PIXELS = 1920.0
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline.core.dates import OpenEnd
+from timeline.core.dates.dates import OpenEnd
+from timeline.core.dates.parsing import parse_date
 from timeline.core.model import Era, Event, Source
-from timeline.core.parsing import parse_date
 from timeline.io.formats import guess_format, read_file, write_file
 from timeline.io.report import FormatError
 

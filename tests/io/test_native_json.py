@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.core.dates import OpenEnd
+from timeline.core.dates.dates import OpenEnd
 from timeline.io.native_json import FormatError, content_to_json, read_timeline_json
 from timeline.workspace import SAMPLE_FILE_NAME, resource_path
 

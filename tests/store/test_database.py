@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from timeline.core.dates.parsing import parse_date
 from timeline.core.flat import flat_event
 from timeline.core.model import Event
-from timeline.core.parsing import parse_date
 from timeline.store.database import APPLICATION_ID, open_database
 from timeline.store.errors import (
     CorruptFileError,
@@ -227,7 +227,7 @@ def test_a_large_import_writes_through_a_rollback_journal_then_goes_back_to_wal(
 
 KILLED_MID_IMPORT = """
 import os, sys
-from timeline.core.dates import HistoricalDate
+from timeline.core.dates.dates import HistoricalDate
 from timeline.core.flat import flat_event
 from timeline.core.flat import flat_event
 from timeline.core.model import Event

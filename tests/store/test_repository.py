@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.core.dates import HistoricalDate, OpenEnd
+from timeline.core.dates.dates import HistoricalDate, OpenEnd
+from timeline.core.dates.parsing import parse_date
 from timeline.core.model import Category, Era, Event, Source
-from timeline.core.parsing import parse_date
 from timeline.store.database import open_database
 from timeline.store.errors import StoreError
 from timeline.store.repository import TimelineRepository

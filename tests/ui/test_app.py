@@ -45,7 +45,7 @@ def test_the_main_window_lists_the_events(qtbot, sample_document: TimelineDocume
 def test_deep_pages_of_the_list_come_in_time_order(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import random
 
-    from timeline.core.dates import HistoricalDate
+    from timeline.core.dates.dates import HistoricalDate
     from timeline.core.model import Event
     from timeline.store.database import open_database
     from timeline.store.repository import TimelineRepository

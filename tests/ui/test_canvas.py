@@ -7,8 +7,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from timeline.core.parsing import parse_date
-from timeline.core.period import TimePeriod
+from timeline.core.dates.parsing import parse_date
+from timeline.core.view.period import TimePeriod
 from timeline.ui.canvas.widget import TimelineCanvas
 from timeline.ui.document import TimelineDocument
 
@@ -26,7 +26,7 @@ def canvas(qtbot, sample_document: TimelineDocument) -> TimelineCanvas:  # type:
 @pytest.fixture
 def crowded(qtbot, tmp_path):  # type: ignore[no-untyped-def]
     """A canvas over a file of ``count`` events spread over 1900–1999, two categories."""
-    from timeline.core.dates import HistoricalDate
+    from timeline.core.dates.dates import HistoricalDate
     from timeline.core.model import Event
     from timeline.store.database import open_database
     from timeline.store.repository import TimelineRepository

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 
-from timeline.core.dates import HistoricalDate
+from timeline.core.dates.dates import HistoricalDate
+from timeline.core.dates.parsing import parse_date
 from timeline.core.model import Category, Era, Event
-from timeline.core.parsing import parse_date
-from timeline.core.period import TimePeriod
+from timeline.core.view.period import TimePeriod
 from timeline.store.database import open_database
 from timeline.store.repository import TimelineRepository
 from timeline.ui.app import MainWindow

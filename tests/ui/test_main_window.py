@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QSettings, QSize, QUrl
 from PySide6.QtGui import QImage
 
-from timeline.core.dates import DateError
-from timeline.core.parsing import parse_date
-from timeline.core.period import TimePeriod
+from timeline.core.dates.dates import DateError
+from timeline.core.dates.parsing import parse_date
+from timeline.core.view.period import TimePeriod
 from timeline.ui.app import MainWindow
 from timeline.ui.document import TimelineDocument
 from timeline.ui.panels.details import is_safe_link

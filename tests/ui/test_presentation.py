@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from timeline.core.presentation import Stop, between, ease_in_out, framing
+from timeline.core.view.presentation import Stop, between, ease_in_out, framing
 from timeline.ui.app import MainWindow
 from timeline.ui.document import TimelineDocument
 from timeline.ui.panels.story import load_story, save_story
@@ -28,7 +28,7 @@ def test_framing_keeps_the_event_in_the_middle_with_its_neighbours() -> None:
 
 
 def test_the_flight_is_eased_and_zooms_in_log_space() -> None:
-    from timeline.core.period import TimePeriod
+    from timeline.core.view.period import TimePeriod
 
     assert ease_in_out(0) == 0 and ease_in_out(1) == 1 and ease_in_out(0.5) == 0.5
     assert ease_in_out(0.1) < 0.1  # slow to leave

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from timeline.core.dates.parsing import parse_date
 from timeline.core.model import Event
-from timeline.core.parsing import parse_date
 from timeline.ui.app import MainWindow
 from timeline.ui.panels.search import SearchPanel, marked_html
 
@@ -137,7 +137,7 @@ def test_only_doubtful_dates_and_a_period(qtbot, window: MainWindow) -> None:  #
 
 
 def test_a_saved_view_brings_back_its_period_and_filter(qtbot, window: MainWindow, sample_path) -> None:  # type: ignore[no-untyped-def]
-    from timeline.core.period import TimePeriod
+    from timeline.core.view.period import TimePeriod
 
     window.canvas.set_period(TimePeriod.around(parse_date("2014").earliest, parse_date("2016").latest))
     search(qtbot, window.search, "ukraine")

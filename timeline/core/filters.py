@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from timeline.core.density import DensityIndex
+from timeline.core.view.density import DensityIndex
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,9 +14,9 @@ import json
 import re
 from typing import NamedTuple
 
-from timeline.core.calendar import SECONDS_PER_DAY, day_number, days_in_month
-from timeline.core.dates import MAX_INSTANT, HistoricalDate, OpenEnd
-from timeline.core.edtf import read_edtf_date
+from timeline.core.dates.calendar import SECONDS_PER_DAY, day_number, days_in_month
+from timeline.core.dates.dates import MAX_INSTANT, HistoricalDate, OpenEnd
+from timeline.core.dates.edtf import read_edtf_date
 from timeline.core.model import Event, EventEnd, Source
 
 _SIMPLE_EDTF = re.compile(r"(-?)(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?)?)?[~?%]?")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from timeline.core.dates import MAX_INSTANT, DateError, HistoricalDate, Interval, OpenEnd
+from timeline.core.dates.dates import MAX_INSTANT, DateError, HistoricalDate, Interval, OpenEnd
 
 EventEnd = HistoricalDate | OpenEnd | None
 """An event's end: a date, open (ongoing) or unknown, or ``None`` for a point event."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from timeline.core.dates import HistoricalDate, OpenEnd
+from timeline.core.dates.dates import HistoricalDate, OpenEnd
 from timeline.core.flat import FlatEvent, simple_bounds, tags_json
 from timeline.core.model import Event
 from timeline.io.fields import event_from_cells, guarded, unguarded

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from timeline.core.dates import DateError, HistoricalDate, Interval, OpenEnd
-from timeline.core.edtf import NotEdtfError, looks_like_edtf, read_edtf
+from timeline.core.dates.dates import DateError, HistoricalDate, Interval, OpenEnd
+from timeline.core.dates.edtf import NotEdtfError, looks_like_edtf, read_edtf
+from timeline.core.dates.parsing import parse
 from timeline.core.model import Event, EventEnd, Source
-from timeline.core.parsing import parse
 from timeline.io.report import Problem
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

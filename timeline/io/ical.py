@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from timeline.core.calendar import SECONDS_PER_DAY, civil_from_day_number
-from timeline.core.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision
-from timeline.core.edtf import read_edtf
+from timeline.core.dates.calendar import SECONDS_PER_DAY, civil_from_day_number
+from timeline.core.dates.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision
+from timeline.core.dates.edtf import read_edtf
 from timeline.core.model import Event, EventEnd
 from timeline.io.report import ExportReport, FormatError, ImportReport, Problem
 

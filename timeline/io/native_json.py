@@ -10,8 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from timeline.core.dates import DateError, HistoricalDate, OpenEnd
-from timeline.core.edtf import read_edtf_date
+from timeline.core.dates.dates import DateError, HistoricalDate, OpenEnd
+from timeline.core.dates.edtf import read_edtf_date
 from timeline.core.model import Category, Era, Event, EventEnd, Source, TimelineContent
 from timeline.io.report import FormatError, ImportReport, Problem, read_json
 

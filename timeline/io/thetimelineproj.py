@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
-from timeline.core.dates import DateError, HistoricalDate, OpenEnd, Precision
+from timeline.core.dates.dates import DateError, HistoricalDate, OpenEnd, Precision
 from timeline.core.model import Category, Era, Event, EventEnd
 from timeline.io.report import FormatError, ImportReport, Problem, read_text
 

@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from timeline.core.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision
+from timeline.core.dates.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision
+from timeline.core.dates.parsing import parse
 from timeline.core.model import Era, Event, EventEnd, Source
-from timeline.core.parsing import parse
 from timeline.io.fields import guarded, unguarded
 from timeline.io.html_text import html_to_text, text_to_html
 from timeline.io.report import ExportReport, FormatError, ImportReport, Problem, read_json, read_text

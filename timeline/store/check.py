@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from timeline.core.dates import DateError
+from timeline.core.dates.dates import DateError
 from timeline.core.flat import flat_event
 from timeline.store.database import open_database
 from timeline.store.errors import translated_errors

@@ -11,7 +11,7 @@ import math
 from array import array
 from collections.abc import Iterable, Iterator
 
-from timeline.core.edtf import read_edtf_date
+from timeline.core.dates.edtf import read_edtf_date
 from timeline.core.model import (
     Category,
     Era,

@@ -6,8 +6,8 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from timeline.core.dates import MAX_INSTANT, HistoricalDate, OpenEnd
-from timeline.core.edtf import read_edtf_date
+from timeline.core.dates.dates import MAX_INSTANT, HistoricalDate, OpenEnd
+from timeline.core.dates.edtf import read_edtf_date
 from timeline.core.flat import FlatEvent
 from timeline.core.model import (
     Era,

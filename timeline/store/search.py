@@ -7,13 +7,13 @@ import re
 from array import array
 from typing import Any
 
-from timeline.core.density import DensityIndex
 from timeline.core.filters import EventFilter, Matches
 from timeline.core.highlight import mark, search_terms, snippet
 from timeline.core.model import (
     Event,
     SearchHit,
 )
+from timeline.core.view.density import DensityIndex
 from timeline.store.base import RepositoryBase
 from timeline.store.errors import translated_errors
 from timeline.store.rows import (

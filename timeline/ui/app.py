@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline.core.dates import DateError
-from timeline.core.parsing import parse
-from timeline.core.period import TimePeriod, describe_period
+from timeline.core.dates.dates import DateError
+from timeline.core.dates.parsing import parse
+from timeline.core.view.period import TimePeriod, describe_period
 from timeline.store.errors import StoreError
 from timeline.ui.canvas.widget import TimelineCanvas
 from timeline.ui.dialogs.interchange import export_events

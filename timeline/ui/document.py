@@ -10,12 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from timeline.core.dates import MAX_INSTANT
-from timeline.core.density import DensityIndex
+from timeline.core.dates.dates import MAX_INSTANT
 from timeline.core.flat import FlatEvent
-from timeline.core.layout import DETAIL_LIMIT
 from timeline.core.model import Category, Era, Event, EventSpan
-from timeline.core.period import TimePeriod
+from timeline.core.view.density import DensityIndex
+from timeline.core.view.layout import DETAIL_LIMIT
+from timeline.core.view.period import TimePeriod
 from timeline.store.bulk import Progress
 from timeline.store.database import open_database
 from timeline.store.repository import TimelineRepository

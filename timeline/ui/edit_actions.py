@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from timeline.core.model import Event
-from timeline.core.period import TimePeriod
+from timeline.core.view.period import TimePeriod
 from timeline.ui.canvas.widget import NEW_EVENT_TITLE, TimelineCanvas
 from timeline.ui.commands import AddEvents, DeleteEvents, EditEvents, describe, perform
 from timeline.ui.dialogs.categories import CategoriesDialog

@@ -12,9 +12,9 @@ from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QFont, QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from timeline.core.dates import MAX_INSTANT
-from timeline.core.period import TimePeriod
-from timeline.core.presentation import Stop, between, framing
+from timeline.core.dates.dates import MAX_INSTANT
+from timeline.core.view.period import TimePeriod
+from timeline.core.view.presentation import Stop, between, framing
 from timeline.ui.canvas.widget import TimelineCanvas
 from timeline.ui.document import TimelineDocument
 

@@ -21,8 +21,8 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
-from timeline.core.period import TimePeriod
-from timeline.core.presentation import Stop, framing
+from timeline.core.view.period import TimePeriod
+from timeline.core.view.presentation import Stop, framing
 from timeline.ui.canvas.frame import build_frame
 from timeline.ui.canvas.painter import Theme, TimelinePainter
 from timeline.ui.document import TimelineDocument

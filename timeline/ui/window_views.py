@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline.core.filters import EventFilter
-from timeline.core.period import TimePeriod
+from timeline.core.view.period import TimePeriod
 from timeline.ui.mixins import MainWindowPart
 
 VIEW_PREFIX = "view:"

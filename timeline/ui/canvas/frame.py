@@ -10,12 +10,12 @@ import time
 from dataclasses import dataclass, field
 
 from timeline.core.colours import colour_for
-from timeline.core.dates import MAX_INSTANT, HistoricalDate
+from timeline.core.dates.dates import MAX_INSTANT, HistoricalDate
 from timeline.core.filters import Matches
-from timeline.core.layout import DETAIL_LIMIT, EventBox, Scene, density_bins, lay_out_events, to_x
 from timeline.core.model import EventSpan
-from timeline.core.period import TimePeriod
-from timeline.core.scale import Axis, Measure, choose_axis
+from timeline.core.view.layout import DETAIL_LIMIT, EventBox, Scene, density_bins, lay_out_events, to_x
+from timeline.core.view.period import TimePeriod
+from timeline.core.view.scale import Axis, Measure, choose_axis
 from timeline.ui.document import TimelineDocument
 
 DENSITY_BIN_PIXELS = 6

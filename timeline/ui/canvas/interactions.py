@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF
 
-from timeline.core.editing import Step, moved, resized
 from timeline.core.model import Event
-from timeline.core.period import TimePeriod
+from timeline.core.view.editing import Step, moved, resized
+from timeline.core.view.period import TimePeriod
 
 
 class PanByDrag:

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QStaticText,
 )
 
-from timeline.core.layout import EventBox
+from timeline.core.view.layout import EventBox
 from timeline.ui.canvas.frame import Frame, Geometry
 
 _DEFAULT_EVENT_COLOUR = "#5b7fa6"
@@ -149,7 +149,7 @@ class TimelinePainter:
             painter.drawLine(QPointF(x, geometry.axis_bottom), QPointF(x, geometry.height))
 
     def _paint_axis(self, painter: QPainter, frame: Frame) -> None:
-        from timeline.core.scale import visible_labels
+        from timeline.core.view.scale import visible_labels
 
         geometry, theme = frame.geometry, self.theme
         painter.fillRect(QRectF(0, 0, geometry.width, geometry.axis_bottom), theme.axis_background)

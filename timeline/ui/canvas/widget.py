@@ -22,11 +22,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from timeline.core.editing import Step, date_at, step_for_zoom
 from timeline.core.filters import Matches
-from timeline.core.layout import DETAIL_LIMIT, EventBox
 from timeline.core.model import Event, EventSpan, span_of
-from timeline.core.period import MIN_WIDTH, TimePeriod
+from timeline.core.view.editing import Step, date_at, step_for_zoom
+from timeline.core.view.layout import DETAIL_LIMIT, EventBox
+from timeline.core.view.period import MIN_WIDTH, TimePeriod
 from timeline.ui.canvas.frame import Frame, build_frame
 from timeline.ui.canvas.interactions import MoveByDrag, PanByDrag, ResizeByDrag, RubberBand
 from timeline.ui.canvas.painter import Theme, TimelinePainter

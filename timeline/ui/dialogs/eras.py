@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline.core.dates import DateError, HistoricalDate, Interval, OpenEnd
+from timeline.core.dates.dates import DateError, HistoricalDate, Interval, OpenEnd
 from timeline.core.model import Era
 from timeline.ui.commands import AddEra, DeleteEra, EditEra, perform
 from timeline.ui.dialogs.categories import swatch

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline.core.dates import DateError, HistoricalDate, Interval, Temporal
-from timeline.core.extract import Proposal, extract, find_reference, today
+from timeline.core.dates.dates import DateError, HistoricalDate, Interval, Temporal
 from timeline.core.model import Event, Source
+from timeline.core.prose.extract import Proposal, extract, find_reference, today
 from timeline.io.prose import MAX_CHARACTERS, PROSE_SUFFIXES, read_prose
 from timeline.io.report import FormatError
 from timeline.ui.commands import AddEvents, perform

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from timeline.core.dates import DateError, HistoricalDate, OpenEnd
-from timeline.core.parsing import parse_date
+from timeline.core.dates.dates import DateError, HistoricalDate, OpenEnd
+from timeline.core.dates.parsing import parse_date
 
 FieldValue = HistoricalDate | OpenEnd | None
 

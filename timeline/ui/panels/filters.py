@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline.core.dates import HistoricalDate
+from timeline.core.dates.dates import HistoricalDate
 from timeline.core.filters import EventFilter
 from timeline.ui.document import TimelineDocument
 from timeline.ui.editor.date_field import DateField

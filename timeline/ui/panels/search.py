@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline.core.dates import DateError
-from timeline.core.edtf import read_edtf
+from timeline.core.dates.dates import DateError
+from timeline.core.dates.edtf import read_edtf
 from timeline.core.filters import EventFilter, Matches
 from timeline.core.model import MARK_END, MARK_START, SearchHit
 from timeline.ui.document import TimelineDocument

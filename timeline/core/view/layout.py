@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from timeline.core.model import EventSpan
-from timeline.core.period import TimePeriod
+from timeline.core.view.period import TimePeriod
 
 Measure = Callable[[str], float]
 

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from timeline.core.calendar import (
+from timeline.core.dates.calendar import (
     MONTH_NUMBERS,
     SEASON_CODES,
     SEASON_FIRST_MONTH,
@@ -22,7 +22,9 @@ from timeline.core.calendar import (
     day_number,
     weekday,
 )
-from timeline.core.date_patterns import (
+from timeline.core.dates.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision, Temporal
+from timeline.core.dates.parsing import parse
+from timeline.core.prose.date_patterns import (
     ABSOLUTE,
     ANAPHORIC,
     NARRATIVE_OR_DEICTIC,
@@ -33,8 +35,6 @@ from timeline.core.date_patterns import (
     find_candidates,
     number_value,
 )
-from timeline.core.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision, Temporal
-from timeline.core.parsing import parse
 
 _FUTURE = re.compile(
     r"(?i)\b(?:will|shall|'ll|is\s+to|are\s+to|is\s+due|are\s+due|scheduled|plans?\s+to|planned|expected\s+to"

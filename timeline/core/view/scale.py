@@ -12,8 +12,8 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from timeline.core.calendar import MONTH_NAMES, SECONDS_PER_DAY, civil_from_day_number, day_number
-from timeline.core.period import SECONDS_PER_YEAR, TimePeriod
+from timeline.core.dates.calendar import MONTH_NAMES, SECONDS_PER_DAY, civil_from_day_number, day_number
+from timeline.core.view.period import SECONDS_PER_YEAR, TimePeriod
 
 Measure = Callable[[str], float]
 """The width of a label in pixels."""

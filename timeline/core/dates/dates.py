@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from timeline.core.calendar import (
+from timeline.core.dates.calendar import (
     MONTH_NAMES,
     SEASON_FIRST_MONTH,
     SECONDS_PER_DAY,

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 
-from timeline.core.date_mentions import DateReader, Mention, absolute_value
-from timeline.core.date_patterns import MONTH, WEEKDAY, Candidate, find_candidates
-from timeline.core.dates import HistoricalDate, Interval, OpenEnd, Temporal
+from timeline.core.dates.dates import HistoricalDate, Interval, OpenEnd, Temporal
 from timeline.core.model import Event, EventEnd, Source
-from timeline.core.sentences import Sentence, sentences
+from timeline.core.prose.date_mentions import DateReader, Mention, absolute_value
+from timeline.core.prose.date_patterns import MONTH, WEEKDAY, Candidate, find_candidates
+from timeline.core.prose.sentences import Sentence, sentences
 
 TITLE_WORDS = 10
 _LABEL = (

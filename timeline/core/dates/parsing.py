@@ -12,7 +12,7 @@ import dataclasses
 import re
 from datetime import date as _date
 
-from timeline.core.calendar import (
+from timeline.core.dates.calendar import (
     MONTH_NUMBERS,
     SEASON_CODES,
     WEEKDAY_NAMES,
@@ -20,8 +20,8 @@ from timeline.core.calendar import (
     day_number,
     weekday,
 )
-from timeline.core.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision, Temporal
-from timeline.core.edtf import NotEdtfError, looks_like_edtf, read_edtf
+from timeline.core.dates.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision, Temporal
+from timeline.core.dates.edtf import NotEdtfError, looks_like_edtf, read_edtf
 
 MAX_INPUT_LENGTH = 200
 

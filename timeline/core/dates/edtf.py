@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.core.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision
+from timeline.core.dates.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision
 
 _DATE = re.compile(
     r"""

@@ -10,10 +10,10 @@ from __future__ import annotations
 import dataclasses
 import enum
 
-from timeline.core.calendar import SECONDS_PER_DAY, days_in_month
-from timeline.core.dates import HistoricalDate, Precision
+from timeline.core.dates.calendar import SECONDS_PER_DAY, days_in_month
+from timeline.core.dates.dates import HistoricalDate, Precision
 from timeline.core.model import Event
-from timeline.core.period import SECONDS_PER_YEAR
+from timeline.core.view.period import SECONDS_PER_YEAR
 
 
 class Step(enum.IntEnum):

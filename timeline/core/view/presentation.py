@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from timeline.core.period import MIN_WIDTH, TimePeriod
+from timeline.core.view.period import MIN_WIDTH, TimePeriod
 
 
 @dataclass(frozen=True, slots=True)

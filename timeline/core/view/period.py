@@ -88,7 +88,7 @@ def _placed(start: float, width: float) -> TimePeriod:
 
 def describe_period(period: TimePeriod) -> str:
     """The visible period in words, as precise as the zoom makes sensible."""
-    from timeline.core.dates import HistoricalDate, Precision
+    from timeline.core.dates.dates import HistoricalDate, Precision
 
     if period.width < 3 * 86_400:
         precision = Precision.MINUTE

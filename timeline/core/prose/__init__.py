@@ -1,0 +1,1 @@
+"""Reading dated events out of prose: sentences, date expressions and proposals."""
