@@ -31,8 +31,8 @@ from timeline.ui.canvas.widget import TimelineCanvas
 from timeline.ui.dialogs.interchange import export_events
 from timeline.ui.document import TimelineDocument
 from timeline.ui.edit_actions import EditActions
-from timeline.ui.icon import app_icon
 from timeline.ui.editor.panel import EventEditor
+from timeline.ui.icon import app_icon
 from timeline.ui.models.event_table import EventTableModel
 from timeline.ui.panels.details import EventDetails
 from timeline.ui.panels.search import SearchPanel
