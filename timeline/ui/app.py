@@ -376,7 +376,7 @@ def run_app(path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Timeline")
     app.setOrganizationName("Timeline")
-    app.setWindowIcon(app_icon())
+    QApplication.setWindowIcon(app_icon())
     if path is None:
         from timeline.workspace import default_timeline_path
 
