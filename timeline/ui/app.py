@@ -32,6 +32,7 @@ from timeline.ui.dialogs.interchange import export_events
 from timeline.ui.document import TimelineDocument
 from timeline.ui.edit_actions import EditActions
 from timeline.ui.editor.panel import EventEditor
+from timeline.ui.icon import app_icon
 from timeline.ui.models.event_table import EventTableModel
 from timeline.ui.panels.details import EventDetails
 from timeline.ui.panels.search import SearchPanel
@@ -50,6 +51,7 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         self.document = document
         self.settings = settings or QSettings()
         self.setWindowTitle(f"{document.title} — Timeline")
+        self.setWindowIcon(app_icon())
         self.canvas = TimelineCanvas(document)
         self.event_model = EventTableModel(document)
         self.event_list = self._build_list()
@@ -374,6 +376,7 @@ def run_app(path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Timeline")
     app.setOrganizationName("Timeline")
+    QApplication.setWindowIcon(app_icon())
     if path is None:
         from timeline.workspace import default_timeline_path
 
