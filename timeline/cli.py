@@ -71,6 +71,9 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Timeline: dated events on a zoomable timeline. With no command, or with a"
         " FILE, the app starts on that timeline (the default timeline otherwise).",
     )
+    from timeline import __version__
+
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     dates = commands.add_parser("dates", help="show how date text is understood")

@@ -32,6 +32,8 @@ from timeline.ui.dialogs.interchange import export_events
 from timeline.ui.document import TimelineDocument
 from timeline.ui.edit_actions import EditActions
 from timeline.ui.editor.panel import EventEditor
+from timeline.ui.help.commands import HelpCommands
+from timeline.ui.help.shortcuts import show_shortcuts_in_tooltips
 from timeline.ui.icon import app_icon
 from timeline.ui.models.event_table import EventTableModel
 from timeline.ui.panels.details import EventDetails
@@ -86,6 +88,7 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         self.history_dock = self._dock("History", "history", self.history)
         self.history_dock.hide()
         self.edit_actions = EditActions(document, self.canvas, self)
+        self.help_commands = HelpCommands(self, document.path)
         self.period_label = QLabel()
         self.count_label = QLabel()
         self.statusBar().addWidget(self.period_label, 1)
@@ -200,6 +203,8 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
             self.history_dock,
         ):
             view_menu.addAction(dock.toggleViewAction())
+        self.help_commands.fill_menu(self.menuBar().addMenu("&Help"))
+        show_shortcuts_in_tooltips(self.menuBar())
 
     # Selection kept in step between canvas, list and details ---------------------------------
 
