@@ -66,7 +66,9 @@ def test_the_today_line_never_crosses_a_label(qtbot, around_today: TimelineCanva
     frame, image, boxes = _paint(qtbot, around_today)
     assert frame.today_x is not None
     x = round(frame.today_x)
-    crossing = [box for box in boxes if box.left() <= x <= box.right() and box.top() > frame.geometry.axis_bottom]
+    crossing = [
+        box for box in boxes if box.left() <= x <= box.right() and box.top() > frame.geometry.axis_bottom
+    ]
     assert crossing, "the fixture must put a label across today"
     for box in crossing:
         for y in range(round(box.top()) + 1, round(box.bottom())):
@@ -80,7 +82,7 @@ def test_no_label_box_leaves_the_canvas(qtbot, around_today: TimelineCanvas, shi
     now = datetime.datetime.now().timestamp()
     period = TimePeriod(now - 70 * 86_400, now + 40 * 86_400)
     around_today.set_period(period.panned(shift))
-    frame, image, boxes = _paint(qtbot, around_today)
+    _frame, image, boxes = _paint(qtbot, around_today)
     canvas = QRectF(0, 0, image.width(), image.height())
     assert len(boxes) > 5
     for box in boxes:
@@ -99,7 +101,9 @@ def test_labels_never_overlap(qtbot, sample_document: TimelineDocument) -> None:
                 assert not box.intersects(other), f"{box} runs into {other}"
 
 
-def test_uncategorised_events_get_a_neutral_colour_listed_in_the_legend(qtbot, around_today: TimelineCanvas) -> None:  # type: ignore[no-untyped-def]
+def test_uncategorised_events_get_a_neutral_colour_listed_in_the_legend(
+    qtbot, around_today: TimelineCanvas
+) -> None:  # type: ignore[no-untyped-def]
     now = datetime.datetime.now().timestamp()
     around_today.set_period(TimePeriod(now - 70 * 86_400, now + 40 * 86_400))
     frame, _, _ = _paint(qtbot, around_today)
@@ -107,7 +111,7 @@ def test_uncategorised_events_get_a_neutral_colour_listed_in_the_legend(qtbot, a
     assert names[-1] == UNCATEGORISED_NAME
     neutral = frame.legend[-1].colour
     assert neutral not in frame.category_colours.values() and neutral not in CATEGORY_PALETTE
-    rect, key = around_today._painter.legend_rows[-1]
+    _rect, key = around_today._painter.legend_rows[-1]
     assert key == UNCATEGORISED
     around_today.toggle_category(UNCATEGORISED)
     frame, _, _ = _paint(qtbot, around_today)
