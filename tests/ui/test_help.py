@@ -84,3 +84,8 @@ def test_about_tells_version_licence_runtime_and_data_folder(window: MainWindow,
     dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == text
     assert dialog.details.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+
+
+def test_the_window_title_tells_the_timeline_and_its_file(window: MainWindow) -> None:
+    assert window.windowTitle() == "Ukraine and NATO, 2008–2023 — sample.timeline.db — Timeline"
+    assert not window.windowIcon().isNull()
