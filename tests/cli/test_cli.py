@@ -354,3 +354,12 @@ def test_add_refuses_a_link_that_is_not_a_web_address(
     assert status == 1
     assert "--url" in err and "not a web address" in err
     assert not db.exists()
+
+
+def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    from timeline import __version__
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.strip() == f"timeline {__version__}"

@@ -8,7 +8,6 @@ from timeline.core.dates.dates import DateError
 from timeline.core.flat import flat_event
 from timeline.store.database import open_database
 from timeline.store.errors import translated_errors
-from timeline.store.migrations import SCHEMA_VERSION
 from timeline.store.repository import TimelineRepository
 from timeline.store.rows import span_class
 
@@ -21,12 +20,6 @@ def check_file(path: Path) -> tuple[list[str], int]:
     problems: list[str] = []
     with open_database(path, readonly=True) as database, translated_errors(path):
         db = database.db
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION:
-            problems.append(
-                f"file format {version} is older than {SCHEMA_VERSION}; open it once for writing to upgrade"
-            )
-            return problems, 0
         problems += [f"SQLite: {row[0]}" for row in db.execute("PRAGMA integrity_check") if row[0] != "ok"]
         problems += [
             f"event {row[1]} refers to a missing {row[2]} row"

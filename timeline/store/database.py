@@ -27,6 +27,7 @@ from timeline.store.errors import (
     translated_errors,
 )
 from timeline.store.migrations import SCHEMA_VERSION, migrate
+from timeline.store.upgrade import upgrade_file, upgraded_copy
 
 APPLICATION_ID = 0x546C696E  # "Tlin"
 """Written into every timeline file's header (``PRAGMA application_id``)."""
@@ -126,10 +127,17 @@ def _lock_exclusively(file: IO[bytes]) -> None:
 class TimelineDatabase:
     """One open timeline file: a sqlite-utils ``Database`` plus the lock that guards writing."""
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, lock: FileLock | None) -> None:
+    def __init__(
+        self, path: Path, db: sqlite_utils.Database, lock: FileLock | None, file_version: int = SCHEMA_VERSION
+    ) -> None:
         self.path = path
         self.db = db
         self._lock = lock
+        self.file_version = file_version
+        """The format of the file on disk: older than :data:`SCHEMA_VERSION` when a read-only
+        open serves a migrated copy in memory."""
+        self.backup: Path | None = None
+        """The copy kept of the file before this open upgraded it, if it did."""
 
     @property
     def readonly(self) -> bool:
@@ -193,11 +201,17 @@ def open_database(path: Path | str, *, readonly: bool = False, create: bool = Tr
             connection = _connect_recovering(path) if readonly else _connect(path, readonly=False)
             db = sqlite_utils.Database(connection)
             version = _check_schema(path, db)
-            if not readonly:
+            backup = None
+            if readonly and version < SCHEMA_VERSION:
+                original, db = db, upgraded_copy(db, APPLICATION_ID)
+                original.conn.close()
+            elif not readonly:
                 if version < SCHEMA_VERSION:
-                    migrate(db, APPLICATION_ID)
+                    backup = upgrade_file(path, db, APPLICATION_ID)
                 db.execute("PRAGMA journal_mode = WAL")
-        return TimelineDatabase(path, db, lock)
+        database = TimelineDatabase(path, db, lock, file_version=version)
+        database.backup = backup
+        return database
     except BaseException:
         if lock is not None:
             lock.release()
