@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from timeline.core.dates.dates import DateError
 from timeline.core.dates.parsing import parse
 from timeline.core.view.period import TimePeriod, describe_period
-from timeline.store.errors import StoreError
+from timeline.store.errors import DamagedFileError, ReadOnlyFileError, StoreError
 from timeline.ui.canvas.widget import TimelineCanvas
 from timeline.ui.dialogs.interchange import export_events
 from timeline.ui.document import TimelineDocument
@@ -49,7 +49,8 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         super().__init__()
         self.document = document
         self.settings = settings or QSettings()
-        self.setWindowTitle(f"{document.title} — Timeline")
+        read_only = " (read only)" if document.readonly else ""
+        self.setWindowTitle(f"{document.title}{read_only} — Timeline")
         self.canvas = TimelineCanvas(document)
         self.event_model = EventTableModel(document)
         self.event_list = self._build_list()
@@ -356,9 +357,17 @@ _windows: list[MainWindow] = []
 
 
 def open_window(path: Path, create: bool = False) -> MainWindow | None:
-    """Open a timeline in a new window (a new, empty one with ``create``), or say why not."""
+    """Open a timeline in a new window (a new, empty one with ``create``), or say why not.
+
+    A file that cannot be written (damaged, or on a read-only file, folder or mount) is opened
+    for reading, with a word on why and what to do; every edit is then refused with the same.
+    """
     try:
-        document = TimelineDocument(path, create=create)
+        try:
+            document = TimelineDocument(path, create=create)
+        except (DamagedFileError, ReadOnlyFileError) as refusal:
+            document = TimelineDocument(path, readonly=True)
+            QMessageBox.warning(None, "Opened for reading only", str(refusal))
     except StoreError as error:
         QMessageBox.critical(None, "Cannot open timeline", str(error))
         return None
