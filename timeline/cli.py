@@ -71,6 +71,9 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Timeline: dated events on a zoomable timeline. With no command, or with a"
         " FILE, the app starts on that timeline (the default timeline otherwise).",
     )
+    from timeline import __version__
+
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     dates = commands.add_parser("dates", help="show how date text is understood")
@@ -144,10 +147,17 @@ def _build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check a file's integrity; exit status 0 when all is well")
     _add_db_option(check)
     check.set_defaults(handler=_check)
+
+    desktop = commands.add_parser(
+        "install-desktop",
+        help="put Timeline in your desktop's menu and open .timeline.db files with it",
+    )
+    desktop.add_argument("--uninstall", action="store_true", help="take it out again")
+    desktop.set_defaults(handler=_install_desktop)
     return parser
 
 
-_COMMANDS = ("dates", "add", "list", "import", "export", "render", "extract", "check")
+_COMMANDS = ("dates", "add", "list", "import", "export", "render", "extract", "check", "install-desktop")
 _IMPORT_FORMATS = ("csv", "json", "timelinejs", "timelinejs-csv", "ics", "timeline")
 _EXPORT_FORMATS = ("csv", "json", "timelinejs", "timelinejs-csv", "ics", "png", "svg", "pdf")
 
@@ -456,6 +466,24 @@ def _check(options: argparse.Namespace) -> int:
     if problems:
         return EXIT_FAILED
     print(f"{path}: OK ({count} events)")
+    return EXIT_OK
+
+
+# install-desktop --------------------------------------------------------------------------
+
+
+def _install_desktop(options: argparse.Namespace) -> int:
+    from timeline.desktop_entry import DesktopInstallError, describe, install, uninstall, xdg_data_home
+
+    try:
+        if options.uninstall:
+            removed = uninstall()
+            print(f"Removed from {xdg_data_home()}:\n{describe(removed)}" if removed else "Nothing to remove")
+            return EXIT_OK
+        written = install()
+    except DesktopInstallError as error:
+        raise CommandError(str(error)) from None
+    print(f"Timeline is in your desktop's menu; .timeline.db files open with it. Wrote:\n{describe(written)}")
     return EXIT_OK
 
 

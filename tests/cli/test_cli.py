@@ -328,3 +328,12 @@ def test_render_a_poster_over_several_pages(capsys: pytest.CaptureFixture[str], 
         capsys, "render", "--db", str(database), "--pages", "3", "-o", str(tmp_path / "p.png")
     )
     assert status != 0 and "PDF poster" in err
+
+
+def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    from timeline import __version__
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.strip() == f"timeline {__version__}"

@@ -105,10 +105,8 @@ def test_a_damaged_file_gives_a_clear_error(tmp_path: Path) -> None:
     middle = len(data) // 2
     data[page_size:middle] = b"\xff" * (middle - page_size)  # every page after the schema's first
     path.write_bytes(bytes(data))
-    with open_database(path, readonly=True) as database:
-        repository = TimelineRepository(database)
-        with pytest.raises(StoreError, match="damaged"):
-            repository.events()
+    with pytest.raises(StoreError, match="damaged"), open_database(path, readonly=True) as database:
+        TimelineRepository(database).events()  # the damage is found on opening or on reading
 
 
 def test_a_newer_file_is_refused_and_unchanged(tmp_path: Path) -> None:

@@ -249,3 +249,16 @@ def test_a_large_import_leaves_the_schema_as_verified(db_path: Path) -> None:
         TimelineRepository(database).import_content(rows, [], [])
     with open_database(db_path) as database:  # dropped and rebuilt indexes are still ours
         assert TimelineRepository(database).count_events() == 500
+
+
+def test_a_released_version_1_file_is_verified_against_the_version_1_schema() -> None:
+    from timeline.store.schema import schema_problems
+
+    released = Path(__file__).parents[1] / "data" / "store" / "version-1.timeline.db"
+    connection = sqlite3.connect(f"{released.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        assert connection.execute("PRAGMA user_version").fetchone() == (1,)
+        assert schema_problems(connection, 1) == []
+        assert schema_problems(connection, 2) != []  # and is not mistaken for a current one
+    finally:
+        connection.close()

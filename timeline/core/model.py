@@ -20,24 +20,53 @@ def when_of(start: HistoricalDate, end: EventEnd) -> HistoricalDate | Interval:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where an event is attested: a citation in parts, or free text, or both."""
+    """Where an event is attested: a citation in parts, or free text, or both.
+
+    The same value serves as a record of the sources table (``id`` set, no ``page`` or
+    ``quote``) and as one event's citation of it: ``page`` and ``quote`` belong to the citation,
+    every other field to the source, so two events can cite one book at different pages.
+    ``csl`` keeps, as CSL-JSON text, whatever a reference manager gave beyond these fields, so
+    that exporting what was imported loses nothing.
+    """
 
     text: str = ""
     author: str = ""
     title: str = ""
     page: str = ""
     url: str = ""
+    year: str = ""
+    publisher: str = ""
+    locator: str = ""
+    identifier: str = ""
+    quote: str = ""
+    csl: str = ""
+    id: int | None = None
 
     def __bool__(self) -> bool:
-        return any((self.text, self.author, self.title, self.page, self.url))
+        cited = (self.text, self.author, self.title, self.page, self.url, self.year, self.publisher)
+        return any(cited) or any((self.locator, self.identifier, self.quote))
 
     def display(self) -> str:
-        """``Author, Title, p. 12, URL`` followed by any free text."""
-        parts = [self.author, self.title]
+        """``Author, Title, Publisher Year, p. 12, URL`` followed by any free text."""
+        published = " ".join(part for part in (self.publisher, self.year) if part)
+        parts = [self.author, self.title, published, self.locator]
         if self.page:
             parts.append(self.page if self.page.lower().startswith("p") else f"p. {self.page}")
-        parts += [self.url, self.text]
+        parts += [self.identifier, self.url, self.text]
         return ", ".join(part for part in parts if part)
+
+    def label(self) -> str:
+        """A short name for lists: the title, else the citation, else the author or address."""
+        return self.title or self.text or self.author or self.identifier or self.url or "(untitled source)"
+
+    @property
+    def record(self) -> Source:
+        """The source itself, without what one citation adds (page, quote)."""
+        return replace(self, page="", quote="")
+
+    def cited(self, page: str = "", quote: str = "") -> Source:
+        """This source as cited by one event, at a page and with a quote."""
+        return replace(self, page=page, quote=quote)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +97,13 @@ class Event:
     id: int | None = None
     created: str = ""
     modified: str = ""
+    parent_id: int | None = None
 
     def __post_init__(self) -> None:
         if not self.title.strip():
             raise ValueError("an event needs a title")
+        if self.parent_id is not None and self.parent_id == self.id:
+            raise ValueError(f"event {self.title!r} cannot be part of itself")
         if isinstance(self.end, HistoricalDate | OpenEnd):
             try:
                 Interval(self.start, self.end)
@@ -94,6 +126,11 @@ class Event:
         if isinstance(self.end, OpenEnd):
             return MAX_INSTANT
         return self.end.latest
+
+    @property
+    def start_latest(self) -> int:
+        """The last instant the event can have begun."""
+        return self.start.latest
 
     def when(self) -> HistoricalDate | Interval:
         return when_of(self.start, self.end)
@@ -125,6 +162,156 @@ class Era:
             raise ValueError(f"era {self.name!r}: {error}") from None
 
 
+PERSON = "person"
+PLACE = "place"
+ORGANISATION = "organisation"
+ENTITY_KINDS = (PERSON, PLACE, ORGANISATION)
+"""The kinds every timeline knows; a user may add others (``ship``, ``artwork`` …)."""
+
+
+def entity_kind(text: str) -> str:
+    """A kind as stored: lower case, single spaces; ``organization`` is read as ours."""
+    kind = " ".join(text.split()).lower()
+    if not kind:
+        raise ValueError("an entity needs a kind (person, place, organisation or one of your own)")
+    return ORGANISATION if kind == "organization" else kind
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, place, organisation or a thing of a kind the user names, that events involve.
+
+    ``start`` … ``end`` is its own time (a person's life, an organisation's existence) with the
+    same date type as events; either may be unknown. A place may carry WGS84 coordinates.
+    """
+
+    name: str
+    kind: str = PERSON
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    start: HistoricalDate | None = None
+    end: HistoricalDate | OpenEnd | None = None
+    colour: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    id: int | None = None
+    created: str = ""
+    modified: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise ValueError("an entity needs a name")
+        object.__setattr__(self, "kind", entity_kind(self.kind))
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValueError(f"{self.name!r}: give both latitude and longitude, or neither")
+        if self.latitude is not None and not -90 <= self.latitude <= 90:
+            raise ValueError(f"{self.name!r}: latitude {self.latitude} is not between -90 and 90")
+        if self.longitude is not None and not -180 <= self.longitude <= 180:
+            raise ValueError(f"{self.name!r}: longitude {self.longitude} is not between -180 and 180")
+        if isinstance(self.start, HistoricalDate) and isinstance(self.end, HistoricalDate | OpenEnd):
+            try:
+                Interval(self.start, self.end)
+            except DateError as error:
+                raise ValueError(f"{self.name!r}: {error}") from None
+
+    @property
+    def earliest(self) -> int | None:
+        """The first instant of its own time, ``None`` when its start is unknown."""
+        return None if self.start is None else self.start.earliest
+
+    @property
+    def latest(self) -> int | None:
+        """The exclusive end of its own time, ``None`` when its end is unknown or open."""
+        return self.end.latest if isinstance(self.end, HistoricalDate) else None
+
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def is_called(self, name: str) -> bool:
+        """Whether ``name`` is its name or one of its aliases, ignoring case and spacing."""
+        wanted = " ".join(name.split()).casefold()
+        return any(" ".join(known.split()).casefold() == wanted for known in self.names())
+
+    def display_life(self) -> str:
+        """``1959 – 2021``, ``b. 1959``, ``d. 2021`` (or ``from`` / ``until``), or nothing."""
+        person = self.kind == PERSON
+        end = self.end.display() if isinstance(self.end, HistoricalDate) else ""
+        if self.start is None:
+            return (f"d. {end}" if person else f"until {end}") if end else ""
+        start = self.start.display()
+        if end:
+            return f"{start} – {end}"
+        return f"b. {start}" if person else f"from {start}"
+
+    def with_changes(self, **changes: object) -> Entity:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Participation:
+    """That an entity takes part in an event, with its role there ("chair", "host city")."""
+
+    event_id: int
+    entity_id: int
+    role: str = ""
+
+
+CAUSED = "caused"
+LED_TO = "led to"
+PART_OF = "part of"
+PRECEDES = "precedes"
+CONTRADICTS = "contradicts"
+SAME_AS = "same as"
+LINK_TYPES = (CAUSED, LED_TO, PART_OF, PRECEDES, CONTRADICTS, SAME_AS)
+"""The link types every timeline knows; a user may add others (``inspired``, ``answers`` …)."""
+
+INVERSE_LINK_NAMES = {
+    CAUSED: "caused by",
+    LED_TO: "followed from",
+    PART_OF: "includes",
+    PRECEDES: "follows",
+    CONTRADICTS: "contradicted by",
+    SAME_AS: "same as",
+}
+"""How a link reads from the event it points to."""
+
+FORWARD_IN_TIME = frozenset({CAUSED, LED_TO, PRECEDES})
+"""Link types whose target cannot lie wholly before their source."""
+
+
+def link_type(text: str) -> str:
+    """A link type as stored: lower case, single spaces, ``led-to`` and ``led_to`` read as ``led to``."""
+    kind = " ".join(text.replace("_", " ").replace("-", " ").split()).lower()
+    if not kind:
+        raise ValueError(f"a link needs a type ({', '.join(LINK_TYPES)} or one of your own)")
+    return kind
+
+
+@dataclass(frozen=True, slots=True)
+class EventLink:
+    """A typed, directed relation from one event to another, with an optional note."""
+
+    from_id: int
+    to_id: int
+    type: str = PRECEDES
+    note: str = ""
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "type", link_type(self.type))
+        if self.from_id == self.to_id:
+            raise ValueError(f"event {self.from_id} cannot be linked to itself")
+
+    def reads_from(self, event_id: int) -> str:
+        """The link's name as seen from one of its two events (``caused`` or ``caused by``)."""
+        if event_id == self.from_id:
+            return self.type
+        return INVERSE_LINK_NAMES.get(self.type, f"{self.type} (from)")
+
+    def other(self, event_id: int) -> int:
+        return self.to_id if event_id == self.from_id else self.from_id
+
+
 @dataclass(frozen=True, slots=True)
 class TimelineContent:
     """A whole timeline as plain values: what the sample and the JSON format hold."""
@@ -133,6 +320,12 @@ class TimelineContent:
     categories: tuple[Category, ...] = ()
     events: tuple[Event, ...] = ()
     eras: tuple[Era, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    participations: tuple[Participation, ...] = ()
+    citations: tuple[tuple[int, Source], ...] = ()
+    links: tuple[EventLink, ...] = ()
+    """Entities, citations beyond each event's first source, and links refer to events and
+    entities by the ids they carry within this content (parents too, through ``parent_id``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -136,25 +136,27 @@ def _event(item: Any, where: str) -> Event:
         raise FormatError(f"{where}: {error}") from None
 
 
+_SOURCE_KEYS = ("text", "author", "title", "page", "url")
+_SOURCE_EXTRA_KEYS = ("year", "publisher", "locator", "identifier", "quote", "csl")
+"""Written only when set, so that files without them read as before."""
+
+
 def _source(value: Any, where: str) -> Source:
-    """A source is free text, or an object with ``text``, ``author``, ``title``, ``page``, ``url``."""
+    """A source is free text, or an object with ``text``, ``author``, ``title``, ``page``, ``url``
+    and optionally ``year``, ``publisher``, ``locator``, ``identifier``, ``quote``, ``csl``."""
     if isinstance(value, str):
         return Source(value)
     if not isinstance(value, dict):
         raise FormatError(f"{where}: must be text or an object")
-    return Source(*(_text(value, key, where) for key in ("text", "author", "title", "page", "url")))
+    fields = {key: _text(value, key, where) for key in _SOURCE_KEYS + _SOURCE_EXTRA_KEYS}
+    return Source(**fields)  # type: ignore[arg-type]
 
 
 def _source_json(source: Source) -> str | dict[str, str]:
-    if not any((source.author, source.title, source.page, source.url)):
+    extra = {key: getattr(source, key) for key in _SOURCE_EXTRA_KEYS if getattr(source, key)}
+    if not any((source.author, source.title, source.page, source.url)) and not extra:
         return source.text
-    return {
-        "text": source.text,
-        "author": source.author,
-        "title": source.title,
-        "page": source.page,
-        "url": source.url,
-    }
+    return {key: getattr(source, key) for key in _SOURCE_KEYS} | extra
 
 
 def _era(item: Any, where: str) -> Era:

@@ -8,7 +8,6 @@ from timeline.core.dates.dates import DateError
 from timeline.core.flat import flat_event
 from timeline.store.database import TimelineDatabase, open_database
 from timeline.store.errors import DamagedFileError, ForeignSchemaError, translated_errors
-from timeline.store.migrations import SCHEMA_VERSION
 from timeline.store.repository import TimelineRepository
 from timeline.store.rows import span_class
 
@@ -36,12 +35,6 @@ def check_file(path: Path) -> tuple[list[str], int]:
 def _check_open(database: TimelineDatabase) -> tuple[list[str], int]:
     problems: list[str] = []
     db = database.db
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version != SCHEMA_VERSION:
-        problems.append(
-            f"file format {version} is older than {SCHEMA_VERSION}; open it once for writing to upgrade"
-        )
-        return problems, 0
     problems += [f"SQLite: {row[0]}" for row in db.execute("PRAGMA integrity_check") if row[0] != "ok"]
     if problems:  # what follows would read damaged pages
         return problems, 0

@@ -35,6 +35,7 @@ from timeline.store.errors import (
 from timeline.store.lock import FileLock
 from timeline.store.migrations import SCHEMA_VERSION, migrate
 from timeline.store.schema import schema_problems
+from timeline.store.upgrade import upgrade_file, upgraded_copy
 
 APPLICATION_ID = 0x546C696E  # "Tlin"
 """Written into every timeline file's header (``PRAGMA application_id``)."""
@@ -92,10 +93,17 @@ def _log_of(path: Path) -> Path:
 class TimelineDatabase:
     """One open timeline file: a sqlite-utils ``Database`` plus the lock that guards writing."""
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, lock: FileLock | None) -> None:
+    def __init__(
+        self, path: Path, db: sqlite_utils.Database, lock: FileLock | None, file_version: int = SCHEMA_VERSION
+    ) -> None:
         self.path = path
         self.db = db
         self._lock = lock
+        self.file_version = file_version
+        """The format of the file on disk: older than :data:`SCHEMA_VERSION` when a read-only
+        open serves a migrated copy in memory."""
+        self.backup: Path | None = None
+        """The copy kept of the file before this open upgraded it, if it did."""
 
     @property
     def readonly(self) -> bool:
@@ -170,15 +178,20 @@ def open_database(
     try:
         if log_pending:
             _finish_log(real, shown, lock)
-        db = _open_verified(real, shown, readonly)
-        return TimelineDatabase(shown, db, lock)
+        db, version, backup = _open_verified(real, shown, readonly)
+        database = TimelineDatabase(shown, db, lock, file_version=version)
+        database.backup = backup
+        return database
     except BaseException:
         if lock is not None:
             lock.release()
         raise
 
 
-def _open_verified(real: Path, shown: Path, readonly: bool) -> sqlite_utils.Database:
+def _open_verified(real: Path, shown: Path, readonly: bool) -> tuple[sqlite_utils.Database, int, Path | None]:
+    """The file's connection once its schema is ours (and, for writing, it is undamaged and
+    current), with the file's own format version and the backup an upgrade kept of it."""
+    backup = None
     with translated_errors(shown):
         connection = _connect_recovering(real, shown) if readonly else _connect(real, readonly=False)
         try:
@@ -191,18 +204,21 @@ def _open_verified(real: Path, shown: Path, readonly: bool) -> sqlite_utils.Data
                     problems,
                 )
             db = sqlite_utils.Database(connection)
-            if not readonly:
+            if readonly and version < SCHEMA_VERSION:
+                db = upgraded_copy(db, APPLICATION_ID)
+                connection.close()
+            elif not readonly:
                 _refuse_damage(shown, connection)
                 # Verified to be exactly our schema: its triggers (which keep the search index
                 # through a virtual table) are ours, and may run.
                 connection.execute("PRAGMA trusted_schema = ON")
                 if version < SCHEMA_VERSION:
-                    migrate(db, APPLICATION_ID)
+                    backup = upgrade_file(real, db, APPLICATION_ID)
                 db.execute("PRAGMA journal_mode = WAL")
         except BaseException:
             connection.close()
             raise
-    return db
+    return db, version, backup
 
 
 def _refuse_unwritable(real: Path, shown: Path) -> None:
