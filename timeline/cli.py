@@ -27,12 +27,32 @@ class CommandError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    arguments = _dates_as_values(list(sys.argv[1:] if argv is None else argv))
     parser = _build_parser()
     if not arguments or (arguments[0] not in _COMMANDS and not arguments[0].startswith("-")):
         return _run_guarded(lambda: _start_gui(arguments))
     options = parser.parse_args(arguments)
     return _run_guarded(lambda: options.handler(options))
+
+
+_DATE_OPTIONS = frozenset({"--start", "--end", "--from", "--to", "--reference"})
+
+
+def _dates_as_values(arguments: list[str]) -> list[str]:
+    """``--start -0043-03-15`` as ``--start=-0043-03-15``: argparse takes a value that begins with
+    a minus sign (a year BC in EDTF) for an option of its own."""
+    joined: list[str] = []
+    index = 0
+    while index < len(arguments):
+        argument = arguments[index]
+        following = arguments[index + 1] if index + 1 < len(arguments) else ""
+        if argument in _DATE_OPTIONS and following.startswith("-") and not following.startswith("--"):
+            joined.append(f"{argument}={following}")
+            index += 2
+            continue
+        joined.append(argument)
+        index += 1
+    return joined
 
 
 def _run_guarded(action: Callable[[], int]) -> int:
@@ -256,11 +276,18 @@ def _day_bounds(earliest: int, latest: int) -> tuple[str | None, str | None]:
 
 
 def _add(options: argparse.Namespace) -> int:
+    from timeline.core.links import is_web_link
+    from timeline.io.fields import read_end
     from timeline.store.database import LOCK_WAIT, open_database
     from timeline.store.repository import TimelineRepository
 
     start = _parse_option("--start", options.start)
-    end = _parse_option("--end", options.end) if options.end else None
+    try:
+        end = read_end(options.end or "")
+    except DateError as error:
+        raise CommandError(f"--end: {error}") from None
+    if options.url and not is_web_link(options.url):
+        raise CommandError(f"--url: {options.url[:60]!r} is not a web address (http://, https:// or mailto:)")
     try:
         event = Event(
             title=options.title,
@@ -370,7 +397,9 @@ def _import(options: argparse.Namespace) -> int:
         print_import_report(report, len(duplicates))
         if not options.dry_run:
             events = [e for i, e in enumerate(report.rows) if i not in duplicates]
-            ids, _, _ = repository.import_content(events, report.categories, report.eras, report.title)
+            ids, _, _ = repository.import_content(
+                events, report.categories, report.eras, report.title, settings=report.settings
+            )
             print(f"imported {len(ids):,} events into {path}")
     return EXIT_FAILED if report.problems else EXIT_OK
 
@@ -395,7 +424,13 @@ def _export(options: argparse.Namespace) -> int:
             everything = since == MIN_INSTANT and until == MAX_INSTANT
             events = repository.events() if everything else repository.events_between(since, until)
             report = write_file(
-                output, format, events, repository.eras(), repository.title, repository.categories()
+                output,
+                format,
+                events,
+                repository.eras(),
+                repository.title,
+                repository.categories(),
+                settings=repository.settings_with_prefix(""),
             )
     for skipped in report.skipped:
         print(f"skipped: {skipped}", file=sys.stderr)

@@ -151,9 +151,10 @@ class TimelineDocument(QObject):
         eras: list[Era],
         title: str = "",
         progress: Progress | None = None,
+        settings: dict[str, str] | None = None,
     ) -> tuple[list[int], list[int], list[int]]:
         """Add an import in one transaction; returns the ids of what was added, for undo."""
-        added = self.repository.import_content(events, categories, eras, title, progress)
+        added = self.repository.import_content(events, categories, eras, title, progress, settings)
         self._recount(events, add=True)
         self._forget_eras()
         self.eras_changed.emit()
