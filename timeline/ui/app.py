@@ -28,7 +28,7 @@ from timeline.core.dates.dates import DateError
 from timeline.core.dates.parsing import parse
 from timeline.core.view.period import TimePeriod, describe_period
 from timeline.desktop_entry import APP_ID
-from timeline.store.errors import StoreError
+from timeline.store.errors import DamagedFileError, ReadOnlyFileError, StoreError
 from timeline.ui.canvas.widget import TimelineCanvas
 from timeline.ui.dialogs.interchange import export_events
 from timeline.ui.document import TimelineDocument
@@ -111,7 +111,10 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         self._show_period(self.canvas.period)
 
     def _show_title(self) -> None:
-        self.setWindowTitle(window_title(self.document.repository.title, self.document.path))
+        title = window_title(self.document.repository.title, self.document.path)
+        self.setWindowTitle(
+            title.replace(" — Timeline", " (read only) — Timeline") if self.document.readonly else title
+        )
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -379,13 +382,19 @@ def open_window(path: Path, create: bool = False) -> MainWindow | None:
     """Open a timeline in a new window (a new, empty one with ``create``), or say why not.
 
     A file that one of our windows has open already is not opened twice: that window is raised.
+    A file that cannot be written (damaged, or on a read-only file, folder or mount) is opened
+    for reading, with a word on why and what to do; every edit is then refused with the same.
     """
     existing = window_for(path)
     if existing is not None:
         bring_forward(existing)
         return existing
     try:
-        document = TimelineDocument(path, create=create)
+        try:
+            document = TimelineDocument(path, create=create)
+        except (DamagedFileError, ReadOnlyFileError) as refusal:
+            document = TimelineDocument(path, readonly=True)
+            QMessageBox.warning(None, "Opened for reading only", str(refusal))
     except StoreError as error:
         QMessageBox.critical(None, "Cannot open timeline", str(error))
         return None
