@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from timeline.store.database import open_database
+from timeline.store.lock import FileLock
 from timeline.ui.app import MainWindow, _windows, open_window
 from timeline.ui.single_instance import InstanceServer, server_name
 
@@ -47,6 +48,15 @@ def finish(process: subprocess.Popen[str], seconds: float = 30) -> tuple[int, st
     """Wait for a process and close its pipes; its exit status and what it wrote to stderr."""
     _out, err = process.communicate(timeout=seconds)
     return process.returncode, err
+
+
+def held_elsewhere(path: Path) -> bool:
+    """Whether another process holds the file's write lock (it has the file open for writing)."""
+    lock = FileLock(path)
+    if lock.try_acquire():
+        lock.release()
+        return False
+    return True
 
 
 def wait_for(condition: Callable[[], bool], seconds: float = 20) -> None:
@@ -109,10 +119,10 @@ def test_two_real_starts_share_one_app_and_another_program_is_refused(tmp_path: 
     second_file = timeline_file(tmp_path / "second.timeline.db")
     app = start(data_dir, str(first_file))
     try:
-        wait_for(lambda: first_file.with_name(first_file.name + ".lock").exists() or app.poll() is not None)
+        wait_for(lambda: held_elsewhere(first_file) or app.poll() is not None)
         assert app.poll() is None
         assert finish(start(data_dir, str(second_file))) == (0, "")
-        wait_for(lambda: second_file.with_name(second_file.name + ".lock").exists())
+        wait_for(lambda: held_elsewhere(second_file))
         assert finish(start(data_dir, str(first_file))) == (0, "")
         writer = subprocess.run(
             [
