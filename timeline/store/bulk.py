@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import operator
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from timeline.core.flat import FlatEvent, flat_event
@@ -101,6 +101,7 @@ class BulkWriter(RepositoryBase):
         eras: list[Era],
         title: str = "",
         progress: Progress | None = None,
+        settings: Mapping[str, str] | None = None,
     ) -> tuple[list[int], list[int], list[int]]:
         """Add what an import accepted in one transaction: all of it, or nothing.
 
@@ -110,7 +111,9 @@ class BulkWriter(RepositoryBase):
         cancelled, rolled back, and :class:`ImportCancelled` is raised.
         """
         batches = (events[done : done + _IMPORT_BATCH] for done in range(0, len(events), _IMPORT_BATCH))
-        return self.import_parts(batches, categories, eras, title, progress, expected=len(events))
+        return self.import_parts(
+            batches, categories, eras, title, progress, expected=len(events), settings=settings
+        )
 
     def import_parts(
         self,
@@ -120,6 +123,7 @@ class BulkWriter(RepositoryBase):
         title: str = "",
         progress: Progress | None = None,
         expected: int = 0,
+        settings: Mapping[str, str] | None = None,
     ) -> tuple[list[int], list[int], list[int]]:
         """Like :meth:`import_content`, for events that arrive in parts while earlier parts are
         written (a large file read by workers). ``expected`` is how many events are coming, if
@@ -158,6 +162,8 @@ class BulkWriter(RepositoryBase):
             era_ids = [self._insert_era(era) for era in eras]
             if title and not self.title:
                 self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('title', ?)", [title])
+            for key, value in (settings or {}).items():  # what the timeline has already is kept
+                self.db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", [key, value])
         return list(range(first_id, first_id + done)), category_ids, era_ids
 
     def _insert_flat(self, rows: Sequence[FlatEvent]) -> None:
