@@ -292,7 +292,7 @@ def _day_bounds(earliest: int, latest: int) -> tuple[str | None, str | None]:
 def _add(options: argparse.Namespace) -> int:
     from timeline.core.links import is_web_link
     from timeline.io.fields import read_end
-    from timeline.store.database import open_database
+    from timeline.store.database import LOCK_WAIT, open_database
     from timeline.store.repository import TimelineRepository
 
     start = _parse_option("--start", options.start)
@@ -315,7 +315,7 @@ def _add(options: argparse.Namespace) -> int:
         )
     except ValueError as error:
         raise CommandError(str(error)) from None
-    with open_database(_database_path(options)) as database:
+    with open_database(_database_path(options), wait=LOCK_WAIT) as database:
         event_id = TimelineRepository(database).add_event(event)
     print(event_id)
     return EXIT_OK
@@ -391,13 +391,13 @@ def print_import_report(report: Any, duplicates: int, out: Any = None) -> None:
 def _import(options: argparse.Namespace) -> int:
     from timeline.importing import import_file
     from timeline.io.formats import read_file
-    from timeline.store.database import open_database
+    from timeline.store.database import LOCK_WAIT, open_database
     from timeline.store.repository import TimelineRepository
 
     path = _database_path(options)
     mapping = _column_mapping(options)
     if not (options.dry_run or options.skip_duplicates):  # written while it is read
-        with open_database(path) as database:
+        with open_database(path, wait=LOCK_WAIT) as database:
             report, ids = import_file(TimelineRepository(database), options.source, options.format, mapping)
         print_import_report(report, 0)
         print(f"imported {len(ids):,} events into {path}")
@@ -406,7 +406,7 @@ def _import(options: argparse.Namespace) -> int:
     if options.dry_run and not path.exists():
         print_import_report(report, 0)
         return EXIT_FAILED if report.problems else EXIT_OK
-    with open_database(path, readonly=options.dry_run) as database:
+    with open_database(path, readonly=options.dry_run, wait=LOCK_WAIT) as database:
         repository = TimelineRepository(database)
         duplicates = set(repository.duplicates_of(report.rows))
         print_import_report(report, len(duplicates))
