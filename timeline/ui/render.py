@@ -177,17 +177,14 @@ def _draw_caption(
     qpainter: QPainter, document: TimelineDocument, event_id: int, position: str, rect: QRectF
 ) -> None:
     """Title, date as written, the description (Markdown rendered) and the step, within ``rect``."""
-    from PySide6.QtGui import QTextDocument
-
-    from timeline.ui.panels.details import MARKDOWN_FEATURES, escape_markdown
+    from timeline.ui.panels.details import escape_markdown
+    from timeline.ui.safe_text import safe_markdown_document
 
     event = document.get_event(event_id)
-    text = QTextDocument()
-    text.setDefaultFont(QGuiApplication.font())
-    text.setMarkdown(
+    text = safe_markdown_document(  # nothing a description names is read from disk or network
         f"## {escape_markdown(event.title)}\n\n**{escape_markdown(event.display_when())}**\n\n"
         f"{event.description}\n\n*{position}*",
-        MARKDOWN_FEATURES,
+        QGuiApplication.font(),
     )
     text.setTextWidth(rect.width())
     qpainter.save()
