@@ -2,7 +2,9 @@
 
     python -m bench.dates [--count N]
 
-Prints strings per second for each kind, and a JSON object as its last line.
+Prints strings per second for each kind typed into the parser, and for the EDTF reader alone
+(``edtf_reader``: the stored text read back when events are loaded, checked or exported), and a
+JSON object as its last line.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import time
 from collections.abc import Callable
 
 from timeline.core.dates.calendar import MONTH_NAMES
+from timeline.core.dates.edtf import read_edtf
 from timeline.core.dates.parsing import parse
 
 
@@ -50,12 +53,30 @@ def free_form(rng: random.Random) -> str:
     return f"{rng.randint(1, 12)}/{rng.randint(1, 28)}/{rng.randint(1000, 2100)}"
 
 
-def throughput(make: Callable[[random.Random], str], count: int) -> float:
+def edtf(rng: random.Random) -> str:
+    """EDTF as the file keeps it: what opening, checking and exporting read back."""
+    year = rng.randint(-3000, 2100)
+    sign, digits = ("-" if year < 0 else ""), f"{abs(year):04d}"
+    return rng.choice(
+        [
+            f"{sign}{digits}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            f"{sign}{digits}-{rng.randint(1, 12):02d}",
+            f"{sign}{digits}~",
+            f"{sign}{digits}-{rng.randint(1, 12):02d}?",
+            f"{digits[:3]}X",
+            f"{sign}{digits}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}/{digits}-12-31",
+        ]
+    )
+
+
+def throughput(
+    make: Callable[[random.Random], str], count: int, read: Callable[[str], object] = parse
+) -> float:
     rng = random.Random(1)
     texts = [make(rng) for _ in range(count)]
     started = time.perf_counter()
     for text in texts:
-        parse(text)
+        read(text)
     return count / (time.perf_counter() - started)
 
 
@@ -67,6 +88,9 @@ def main() -> None:
     for name, make in (("iso", iso), ("english", english), ("bce", bce), ("free_form", free_form)):
         results[f"{name}_per_s"] = round(throughput(make, count if name != "free_form" else count // 10))
         print(f"{name:>10}: {results[f'{name}_per_s']:>10,} strings/s")
+    name = "edtf_reader"
+    results[f"{name}_per_s"] = round(throughput(edtf, count, read_edtf))
+    print(f"{name:>10}: {results[f'{name}_per_s']:>10,} strings/s")
     print(json.dumps(results))
 
 

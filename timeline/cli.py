@@ -27,12 +27,32 @@ class CommandError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    arguments = _dates_as_values(list(sys.argv[1:] if argv is None else argv))
     parser = _build_parser()
     if not arguments or (arguments[0] not in _COMMANDS and not arguments[0].startswith("-")):
         return _run_guarded(lambda: _start_gui(arguments))
     options = parser.parse_args(arguments)
     return _run_guarded(lambda: options.handler(options))
+
+
+_DATE_OPTIONS = frozenset({"--start", "--end", "--from", "--to", "--reference"})
+
+
+def _dates_as_values(arguments: list[str]) -> list[str]:
+    """``--start -0043-03-15`` as ``--start=-0043-03-15``: argparse takes a value that begins with
+    a minus sign (a year BC in EDTF) for an option of its own."""
+    joined: list[str] = []
+    index = 0
+    while index < len(arguments):
+        argument = arguments[index]
+        following = arguments[index + 1] if index + 1 < len(arguments) else ""
+        if argument in _DATE_OPTIONS and following.startswith("-") and not following.startswith("--"):
+            joined.append(f"{argument}={following}")
+            index += 2
+            continue
+        joined.append(argument)
+        index += 1
+    return joined
 
 
 def _run_guarded(action: Callable[[], int]) -> int:
@@ -71,6 +91,9 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Timeline: dated events on a zoomable timeline. With no command, or with a"
         " FILE, the app starts on that timeline (the default timeline otherwise).",
     )
+    from timeline import __version__
+
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     dates = commands.add_parser("dates", help="show how date text is understood")
@@ -144,10 +167,17 @@ def _build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check a file's integrity; exit status 0 when all is well")
     _add_db_option(check)
     check.set_defaults(handler=_check)
+
+    desktop = commands.add_parser(
+        "install-desktop",
+        help="put Timeline in your desktop's menu and open .timeline.db files with it",
+    )
+    desktop.add_argument("--uninstall", action="store_true", help="take it out again")
+    desktop.set_defaults(handler=_install_desktop)
     return parser
 
 
-_COMMANDS = ("dates", "add", "list", "import", "export", "render", "extract", "check")
+_COMMANDS = ("dates", "add", "list", "import", "export", "render", "extract", "check", "install-desktop")
 _IMPORT_FORMATS = ("csv", "json", "timelinejs", "timelinejs-csv", "ics", "timeline")
 _EXPORT_FORMATS = ("csv", "json", "timelinejs", "timelinejs-csv", "ics", "png", "svg", "pdf")
 
@@ -246,11 +276,18 @@ def _day_bounds(earliest: int, latest: int) -> tuple[str | None, str | None]:
 
 
 def _add(options: argparse.Namespace) -> int:
-    from timeline.store.database import open_database
+    from timeline.core.links import is_web_link
+    from timeline.io.fields import read_end
+    from timeline.store.database import LOCK_WAIT, open_database
     from timeline.store.repository import TimelineRepository
 
     start = _parse_option("--start", options.start)
-    end = _parse_option("--end", options.end) if options.end else None
+    try:
+        end = read_end(options.end or "")
+    except DateError as error:
+        raise CommandError(f"--end: {error}") from None
+    if options.url and not is_web_link(options.url):
+        raise CommandError(f"--url: {options.url[:60]!r} is not a web address (http://, https:// or mailto:)")
     try:
         event = Event(
             title=options.title,
@@ -264,7 +301,7 @@ def _add(options: argparse.Namespace) -> int:
         )
     except ValueError as error:
         raise CommandError(str(error)) from None
-    with open_database(_database_path(options)) as database:
+    with open_database(_database_path(options), wait=LOCK_WAIT) as database:
         event_id = TimelineRepository(database).add_event(event)
     print(event_id)
     return EXIT_OK
@@ -340,12 +377,12 @@ def print_import_report(report: Any, duplicates: int, out: Any = None) -> None:
 def _import(options: argparse.Namespace) -> int:
     from timeline.importing import import_file
     from timeline.io.formats import read_file
-    from timeline.store.database import open_database
+    from timeline.store.database import LOCK_WAIT, open_database
     from timeline.store.repository import TimelineRepository
 
     path = _database_path(options)
     if not (options.dry_run or options.skip_duplicates):  # written while it is read
-        with open_database(path) as database:
+        with open_database(path, wait=LOCK_WAIT) as database:
             report, ids = import_file(TimelineRepository(database), options.source, options.format)
         print_import_report(report, 0)
         print(f"imported {len(ids):,} events into {path}")
@@ -354,13 +391,15 @@ def _import(options: argparse.Namespace) -> int:
     if options.dry_run and not path.exists():
         print_import_report(report, 0)
         return EXIT_FAILED if report.problems else EXIT_OK
-    with open_database(path, readonly=options.dry_run) as database:
+    with open_database(path, readonly=options.dry_run, wait=LOCK_WAIT) as database:
         repository = TimelineRepository(database)
         duplicates = set(repository.duplicates_of(report.rows))
         print_import_report(report, len(duplicates))
         if not options.dry_run:
             events = [e for i, e in enumerate(report.rows) if i not in duplicates]
-            ids, _, _ = repository.import_content(events, report.categories, report.eras, report.title)
+            ids, _, _ = repository.import_content(
+                events, report.categories, report.eras, report.title, settings=report.settings
+            )
             print(f"imported {len(ids):,} events into {path}")
     return EXIT_FAILED if report.problems else EXIT_OK
 
@@ -385,7 +424,13 @@ def _export(options: argparse.Namespace) -> int:
             everything = since == MIN_INSTANT and until == MAX_INSTANT
             events = repository.events() if everything else repository.events_between(since, until)
             report = write_file(
-                output, format, events, repository.eras(), repository.title, repository.categories()
+                output,
+                format,
+                events,
+                repository.eras(),
+                repository.title,
+                repository.categories(),
+                settings=repository.settings_with_prefix(""),
             )
     for skipped in report.skipped:
         print(f"skipped: {skipped}", file=sys.stderr)
@@ -456,6 +501,24 @@ def _check(options: argparse.Namespace) -> int:
     if problems:
         return EXIT_FAILED
     print(f"{path}: OK ({count} events)")
+    return EXIT_OK
+
+
+# install-desktop --------------------------------------------------------------------------
+
+
+def _install_desktop(options: argparse.Namespace) -> int:
+    from timeline.desktop_entry import DesktopInstallError, describe, install, uninstall, xdg_data_home
+
+    try:
+        if options.uninstall:
+            removed = uninstall()
+            print(f"Removed from {xdg_data_home()}:\n{describe(removed)}" if removed else "Nothing to remove")
+            return EXIT_OK
+        written = install()
+    except DesktopInstallError as error:
+        raise CommandError(str(error)) from None
+    print(f"Timeline is in your desktop's menu; .timeline.db files open with it. Wrote:\n{describe(written)}")
     return EXIT_OK
 
 

@@ -27,7 +27,13 @@ def import_file(
     raises :class:`~timeline.io.report.FormatError` and adds nothing, however far it got."""
     parts, expected = read_in_parts(path, format)
     first = next(parts)
-    report = ImportReport(first.format, first.title, categories=list(first.categories), eras=list(first.eras))
+    report = ImportReport(
+        first.format,
+        first.title,
+        categories=list(first.categories),
+        eras=list(first.eras),
+        settings=dict(first.settings),
+    )
 
     def rows() -> Iterator[Sequence[FlatEvent]]:
         for part in chain([first], parts):
@@ -40,6 +46,11 @@ def import_file(
             yield part.rows
 
     ids, _, _ = repository.import_parts(
-        rows(), report.categories, report.eras, report.title, expected=max(expected, len(first.rows))
+        rows(),
+        report.categories,
+        report.eras,
+        report.title,
+        expected=max(expected, len(first.rows)),
+        settings=first.settings,
     )
     return report, ids

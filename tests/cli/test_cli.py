@@ -328,3 +328,38 @@ def test_render_a_poster_over_several_pages(capsys: pytest.CaptureFixture[str], 
         capsys, "render", "--db", str(database), "--pages", "3", "-o", str(tmp_path / "p.png")
     )
     assert status != 0 and "PDF poster" in err
+
+
+def test_add_takes_an_open_end_and_a_bce_start(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    assert run(capsys, "add", "--db", db, "--title", "Ides", "--start", "-0043-03-15")[0] == 0
+    assert (
+        run(capsys, "add", "--db", db, "--title", "War", "--start", "2022-02-24", "--end", "ongoing")[0] == 0
+    )
+    assert run(capsys, "add", "--db", db, "--title", "Peace", "--start", "2001", "--end", "..")[0] == 0
+    status, out, _ = run(capsys, "list", "--db", db, "--json")
+    assert status == 0
+    listed = {item["title"]: item for item in json.loads(out)}
+    assert listed["Ides"]["start"] == "-0043-03-15"
+    assert listed["War"]["end"] == listed["Peace"]["end"] == ".."
+
+
+def test_add_refuses_a_link_that_is_not_a_web_address(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = tmp_path / "t.db"
+    status, _, err = run(
+        capsys, "add", "--db", str(db), "--title", "x", "--start", "2001", "--url", "<blockquote>"
+    )
+    assert status == 1
+    assert "--url" in err and "not a web address" in err
+    assert not db.exists()
+
+
+def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    from timeline import __version__
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.strip() == f"timeline {__version__}"

@@ -5,7 +5,7 @@ The store turns rows into these and back; nothing here knows about SQL or Qt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from timeline.core.dates.dates import MAX_INSTANT, DateError, HistoricalDate, Interval, OpenEnd
 
@@ -40,7 +40,8 @@ class Source:
     identifier: str = ""
     quote: str = ""
     csl: str = ""
-    id: int | None = None
+    id: int | None = field(default=None, compare=False)
+    """The record's row in the sources table; two citations of the same text are equal."""
 
     def __bool__(self) -> bool:
         cited = (self.text, self.author, self.title, self.page, self.url, self.year, self.publisher)

@@ -139,6 +139,7 @@ def write_file(
     eras: list[Era],
     title: str,
     categories: list[Any] | None = None,
+    settings: dict[str, str] | None = None,
 ) -> ExportReport:
     """Write events (and eras, where the format has them) to ``path`` atomically."""
     if format not in WRITABLE:
@@ -158,7 +159,7 @@ def write_file(
                 json.dump(content_to_json(content), text, ensure_ascii=False, indent=1)
                 return ExportReport("Timeline JSON", written=len(content.events))
             if format == "timelinejs":
-                return write_timelinejs_json(items, eras, title, text)
+                return write_timelinejs_json(items, eras, title, text, settings)
             return write_timelinejs_csv(items, eras, title, text)
         finally:
             text.flush()

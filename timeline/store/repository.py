@@ -17,9 +17,9 @@ from timeline.core.model import (
     Era,
     Event,
     EventSpan,
-    Source,
 )
 from timeline.store.bulk import BulkWriter
+from timeline.store.citations import SOURCE_COLUMNS, source_from_row, write_first_citation
 from timeline.store.errors import StoreError, translated_errors
 from timeline.store.rows import (
     EVENT_COLUMNS,
@@ -28,7 +28,6 @@ from timeline.store.rows import (
     SPAN_COLUMNS,
     era_columns,
     era_end,
-    event_from_row,
     span_from_row,
     timestamp_now,
 )
@@ -149,6 +148,7 @@ class TimelineRepository(SearchQueries, BulkWriter):
                 )
                 if cursor.rowcount != 1:
                     raise StoreError(f"event {event.id} does not exist")
+                write_first_citation(self.db, event.id, event.source)
 
     def delete_event(self, event_id: int) -> None:
         self.delete_events([event_id])
@@ -169,9 +169,9 @@ class TimelineRepository(SearchQueries, BulkWriter):
             row = self.db.execute(
                 f"SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE events.id = ?", [event_id]
             ).fetchone()
-        if row is None:
-            raise StoreError(f"event {event_id} does not exist")
-        return event_from_row(row)
+            if row is None:
+                raise StoreError(f"event {event_id} does not exist")
+            return self._events_of_rows([row])[0]
 
     def count_events(self) -> int:
         with translated_errors(self.database.path):
@@ -188,14 +188,17 @@ class TimelineRepository(SearchQueries, BulkWriter):
         EDTF text is used as it is, so a million rows need no date parsing at all.
         """
         sql = (
-            "SELECT title, start_date, coalesce(end_date, ''), coalesce(categories.name, ''), tags,"
-            " description, source, source_author, source_title, source_page, source_url, url, events.colour"
-            f" FROM {EVENT_FROM} WHERE earliest < ? AND latest > ? ORDER BY earliest, events.id"
+            "SELECT events.title, start_date, coalesce(end_date, ''), coalesce(categories.name, ''), tags,"
+            f" description, cited.page, {SOURCE_COLUMNS}, events.url, events.colour"
+            f" FROM {EVENT_FROM} LEFT JOIN event_sources AS cited ON cited.id ="
+            " (SELECT id FROM event_sources WHERE event_id = events.id ORDER BY position, id LIMIT 1)"
+            " LEFT JOIN sources ON sources.id = cited.source_id"
+            " WHERE events.earliest < ? AND events.latest > ? ORDER BY events.earliest, events.id"
         )
         with translated_errors(self.database.path):
             for row in self.db.execute(sql, [latest, earliest]):
-                title, start, end, category, tags, description = row[:6]
-                source = Source(*row[6:11]).display()
+                title, start, end, category, tags, description, page = row[:7]
+                source = "" if row[7] is None else source_from_row(row[7:17], page).display()
                 yield (
                     title,
                     start,
@@ -204,7 +207,7 @@ class TimelineRepository(SearchQueries, BulkWriter):
                     ", ".join(json.loads(tags)),
                     description,
                     source,
-                    *row[11:],
+                    *row[17:],
                 )
 
     def iter_events(self, batch: int = 2_000) -> Iterator[Event]:
@@ -248,7 +251,7 @@ class TimelineRepository(SearchQueries, BulkWriter):
             sql += " LIMIT ?"
             parameters.append(limit)
         with translated_errors(self.database.path):
-            return [event_from_row(row) for row in self.db.execute(sql, parameters)]
+            return self._events_of_rows(self.db.execute(sql, parameters))
 
     def spans_between(self, earliest: float, latest: float) -> list[EventSpan]:
         """The light form of the events overlapping ``[earliest, latest)``, for drawing."""

@@ -26,12 +26,15 @@ from PySide6.QtWidgets import (
 from timeline.core.dates.dates import DateError
 from timeline.core.dates.parsing import parse
 from timeline.core.view.period import TimePeriod, describe_period
-from timeline.store.errors import StoreError
+from timeline.desktop_entry import APP_ID
+from timeline.store.errors import DamagedFileError, ReadOnlyFileError, StoreError
 from timeline.ui.canvas.widget import TimelineCanvas
 from timeline.ui.dialogs.interchange import export_events
 from timeline.ui.document import TimelineDocument
 from timeline.ui.edit_actions import EditActions
 from timeline.ui.editor.panel import EventEditor
+from timeline.ui.help.commands import HelpCommands
+from timeline.ui.help.shortcuts import show_shortcuts_in_tooltips
 from timeline.ui.icon import app_icon
 from timeline.ui.models.event_table import EventTableModel
 from timeline.ui.panels.details import EventDetails
@@ -50,7 +53,7 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         super().__init__()
         self.document = document
         self.settings = settings or QSettings()
-        self.setWindowTitle(f"{document.title} — Timeline")
+        self._show_title()
         self.setWindowIcon(app_icon())
         self.canvas = TimelineCanvas(document)
         self.event_model = EventTableModel(document)
@@ -86,6 +89,7 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         self.history_dock = self._dock("History", "history", self.history)
         self.history_dock.hide()
         self.edit_actions = EditActions(document, self.canvas, self)
+        self.help_commands = HelpCommands(self, document.path)
         self.period_label = QLabel()
         self.count_label = QLabel()
         self.statusBar().addWidget(self.period_label, 1)
@@ -96,12 +100,19 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         self.canvas.edit_requested.connect(self.edit_event)
         self.canvas.context_menu_requested.connect(self._context_menu)
         document.events_changed.connect(self._refresh_details)
+        document.events_changed.connect(self._show_title)
         document.error.connect(self._show_error)
         self.event_list.selectionModel().currentRowChanged.connect(self._list_selected)
         self._syncing = False
         self._fit_to_screen()
         self._restore_state()
         self._show_period(self.canvas.period)
+
+    def _show_title(self) -> None:
+        title = window_title(self.document.repository.title, self.document.path)
+        self.setWindowTitle(
+            title.replace(" — Timeline", " (read only) — Timeline") if self.document.readonly else title
+        )
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -200,6 +211,8 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
             self.history_dock,
         ):
             view_menu.addAction(dock.toggleViewAction())
+        self.help_commands.fill_menu(self.menuBar().addMenu("&Help"))
+        show_shortcuts_in_tooltips(self.menuBar())
 
     # Selection kept in step between canvas, list and details ---------------------------------
 
@@ -354,13 +367,27 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         super().closeEvent(event)
 
 
+def window_title(title: str, path: Path) -> str:
+    """``Ukraine and NATO — ukraine.timeline.db — Timeline``: what the timeline is and which file."""
+    parts = [title.strip(), path.name] if title.strip() and title.strip() != path.name else [path.name]
+    return " — ".join([*parts, "Timeline"])
+
+
 _windows: list[MainWindow] = []
 
 
 def open_window(path: Path, create: bool = False) -> MainWindow | None:
-    """Open a timeline in a new window (a new, empty one with ``create``), or say why not."""
+    """Open a timeline in a new window (a new, empty one with ``create``), or say why not.
+
+    A file that cannot be written (damaged, or on a read-only file, folder or mount) is opened
+    for reading, with a word on why and what to do; every edit is then refused with the same.
+    """
     try:
-        document = TimelineDocument(path, create=create)
+        try:
+            document = TimelineDocument(path, create=create)
+        except (DamagedFileError, ReadOnlyFileError) as refusal:
+            document = TimelineDocument(path, readonly=True)
+            QMessageBox.warning(None, "Opened for reading only", str(refusal))
     except StoreError as error:
         QMessageBox.critical(None, "Cannot open timeline", str(error))
         return None
@@ -377,6 +404,7 @@ def run_app(path: Path | None) -> int:
     app.setApplicationName("Timeline")
     app.setOrganizationName("Timeline")
     QApplication.setWindowIcon(app_icon())
+    QApplication.setDesktopFileName(APP_ID)
     if path is None:
         from timeline.workspace import default_timeline_path
 

@@ -92,16 +92,18 @@ class ImportEvents(_DocumentCommand):
         eras: list[Era],
         title: str,
         source_name: str,
+        settings: dict[str, str] | None = None,
     ) -> None:
         super().__init__(document, f"Import {len(events):,} events from '{source_name}'")
         self.events, self.categories, self.eras, self.title = events, categories, eras, title
+        self.settings = settings or {}
         self.added: tuple[list[int], list[int], list[int]] = ([], [], [])
         self.progress: Progress | None = None
 
     def apply(self) -> None:
         progress, self.progress = self.progress, None  # only the first run reports and can be cancelled
         self.added = self.document.import_content(
-            self.events, self.categories, self.eras, self.title, progress
+            self.events, self.categories, self.eras, self.title, progress, self.settings
         )
 
     def revert(self) -> None:

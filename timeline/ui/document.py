@@ -18,6 +18,7 @@ from timeline.core.view.layout import DETAIL_LIMIT
 from timeline.core.view.period import TimePeriod
 from timeline.store.bulk import Progress
 from timeline.store.database import open_database
+from timeline.store.errors import translated_errors
 from timeline.store.repository import TimelineRepository
 
 _FETCH_LIMIT = 4 * DETAIL_LIMIT
@@ -84,13 +85,23 @@ class TimelineDocument(QObject):
         self._database = open_database(path, readonly=readonly, create=create)
         self.repository = TimelineRepository(self._database)
         self.undo_stack = QUndoStack(self)
-        self.density = DensityIndex(*self.repository.sorted_bounds())
+        try:
+            with translated_errors(path):
+                self.density = DensityIndex(*self.repository.sorted_bounds())
+        except BaseException:
+            self._database.close()
+            raise
         self._spans = SpanCache()
         self._order: array[int] | None = None
         self._categories: dict[int, Category] | None = None
         self._eras: list[Era] | None = None
         self.categories_changed.connect(self._forget_categories)
         self.eras_changed.connect(self._forget_eras)
+
+    @property
+    def readonly(self) -> bool:
+        """Opened for reading only: every change is refused with a message."""
+        return self._database.readonly
 
     @property
     def title(self) -> str:
@@ -140,9 +151,10 @@ class TimelineDocument(QObject):
         eras: list[Era],
         title: str = "",
         progress: Progress | None = None,
+        settings: dict[str, str] | None = None,
     ) -> tuple[list[int], list[int], list[int]]:
         """Add an import in one transaction; returns the ids of what was added, for undo."""
-        added = self.repository.import_content(events, categories, eras, title, progress)
+        added = self.repository.import_content(events, categories, eras, title, progress, settings)
         self._recount(events, add=True)
         self._forget_eras()
         self.eras_changed.emit()

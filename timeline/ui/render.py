@@ -44,6 +44,13 @@ def light_theme() -> Theme:
     return Theme.from_palette(palette)
 
 
+def export_font(width: float, height: float) -> QFont:
+    """Type sized to the picture: a 1920x1080 render reads on a projector like the screen at arm's length."""
+    font = QFont(QGuiApplication.font())
+    font.setPixelSize(round(min(max(min(width, height) / 64, 11), 40)))
+    return font
+
+
 def render_period(
     document: TimelineDocument, period: TimePeriod, size: QSize, path: Path, font: QFont | None = None
 ) -> None:
@@ -60,8 +67,14 @@ def render_period(
             "a picture must be between 100 and 20,000 pixels wide and high,"
             f" not {size.width()}x{size.height()}"
         )
-    painter = TimelinePainter(font or QGuiApplication.font(), light_theme())
-    frame = build_frame(document, period, painter.geometry(size.width(), size.height()), painter.measure)
+    painter = TimelinePainter(font or export_font(size.width(), size.height()), light_theme())
+    frame = build_frame(
+        document,
+        period,
+        painter.geometry(size.width(), size.height()),
+        painter.measure,
+        axis_measure=painter.axis_measure,
+    )
     handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
     os.close(handle)
     temporary = Path(temporary_name)
@@ -107,7 +120,13 @@ def render_poster(document: TimelineDocument, period: TimePeriod, pages: int, pa
         raise RenderError(f"a poster has 1 to 50 pages, not {pages}")
     width, height = _landscape(paper)
     painter = TimelinePainter(QGuiApplication.font(), light_theme())
-    frame = build_frame(document, period, painter.geometry(width * pages, height), painter.measure)
+    frame = build_frame(
+        document,
+        period,
+        painter.geometry(width * pages, height),
+        painter.measure,
+        axis_measure=painter.axis_measure,
+    )
     with _pdf_pages(path, width, height, document.title) as (writer, qpainter):
         for page in range(pages):
             if page:
@@ -132,8 +151,14 @@ def render_handout(document: TimelineDocument, stops: list[Stop], path: Path, pa
             if index:
                 writer.newPage()
             geometry = painter.geometry(width - 2 * margin, view_height)
-            frame = build_frame(document, framing(stops, index), geometry, painter.measure,
-                                selected=frozenset({stop.event_id}))  # fmt: skip
+            frame = build_frame(
+                document,
+                framing(stops, index),
+                geometry,
+                painter.measure,
+                selected=frozenset({stop.event_id}),
+                axis_measure=painter.axis_measure,
+            )
             qpainter.save()
             qpainter.translate(margin, margin)
             qpainter.setClipRect(QRectF(0, 0, geometry.width, geometry.height))
@@ -152,17 +177,14 @@ def _draw_caption(
     qpainter: QPainter, document: TimelineDocument, event_id: int, position: str, rect: QRectF
 ) -> None:
     """Title, date as written, the description (Markdown rendered) and the step, within ``rect``."""
-    from PySide6.QtGui import QTextDocument
-
-    from timeline.ui.panels.details import MARKDOWN_FEATURES, escape_markdown
+    from timeline.ui.panels.details import escape_markdown
+    from timeline.ui.safe_text import safe_markdown_document
 
     event = document.get_event(event_id)
-    text = QTextDocument()
-    text.setDefaultFont(QGuiApplication.font())
-    text.setMarkdown(
+    text = safe_markdown_document(  # nothing a description names is read from disk or network
         f"## {escape_markdown(event.title)}\n\n**{escape_markdown(event.display_when())}**\n\n"
         f"{event.description}\n\n*{position}*",
-        MARKDOWN_FEATURES,
+        QGuiApplication.font(),
     )
     text.setTextWidth(rect.width())
     qpainter.save()

@@ -6,19 +6,23 @@ and hand it to the same painter.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass, field
 
-from timeline.core.colours import colour_for
+from timeline.core.colours import UNCATEGORISED_NAME, colour_for, neutral_colour
 from timeline.core.dates.dates import MAX_INSTANT, HistoricalDate
 from timeline.core.filters import Matches
 from timeline.core.model import EventSpan
 from timeline.core.view.layout import DETAIL_LIMIT, EventBox, Scene, density_bins, lay_out_events, to_x
 from timeline.core.view.period import TimePeriod
 from timeline.core.view.scale import Axis, Measure, choose_axis
+from timeline.core.view.spacing import spread_lane_height
 from timeline.ui.document import TimelineDocument
 
 DENSITY_BIN_PIXELS = 6
+UNCATEGORISED = -1
+"""The legend's key for events without a category (category ids start at 1)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +33,8 @@ class Geometry:
     height: float
     line_height: float
     lane_height: float
+    lane_offset: float = 0.0
+    """Lanes that do not fill the height start this much lower, so the events sit in the view."""
 
     @property
     def marker_size(self) -> float:
@@ -55,11 +61,27 @@ class Geometry:
 
     @property
     def lanes_top(self) -> float:
-        return self.era_row[1] + 4
+        return self.era_row[1] + 4 + self.lane_offset
+
+    @property
+    def legend_row(self) -> tuple[float, float]:
+        """The bottom strip: the categories' colours, out of the way of every event."""
+        return self.height - self.line_height - 10, self.height
 
     @property
     def overflow_row(self) -> tuple[float, float]:
-        return self.height - self.lane_height - 6, self.height
+        """Above the legend: the ``+N`` pills of events that found no lane."""
+        bottom = self.legend_row[0]
+        return bottom - self.line_height - 14, bottom
+
+    @property
+    def compact_lane_height(self) -> float:
+        return self.line_height + 12
+
+    @property
+    def tallest_lane_height(self) -> float:
+        """Lanes spread up to this when few are used: room for a card with a picture."""
+        return round(self.line_height * 4)
 
     @property
     def lane_count(self) -> int:
@@ -97,6 +119,7 @@ class Frame:
     scene: Scene
     eras: list[EraBand] = field(default_factory=list)
     today_x: float | None = None
+    uncategorised_colour: str = "#8d8a84"
     selected: frozenset[int] = frozenset()
     hovered: int | None = None
     faded: frozenset[int] = frozenset()
@@ -129,11 +152,14 @@ def build_frame(
     hidden: frozenset[int] = frozenset(),
     matching: Matches | None = None,
     dim: bool = False,
+    axis_measure: Measure | None = None,
 ) -> Frame:
-    """What to draw: ``previews`` replace events being dragged; ``hidden`` categories are left out;
-    with a filter, events not ``matching`` are left out, or drawn faded when ``dim``."""
+    """What to draw: ``previews`` replace events being dragged; ``hidden`` categories are left out
+    (``UNCATEGORISED`` hides the events without one); with a filter, events not ``matching`` are
+    left out, or drawn faded when ``dim``. ``measure`` gives an event's label width, ``axis_measure``
+    an axis label's (the same by default)."""
     width = geometry.width
-    axis = choose_axis(period, width, measure)
+    axis = choose_axis(period, width, axis_measure or measure)
     density = matching.density if matching is not None and not dim else document.density
     in_view = density.count_overlapping(period.start, period.end)
     if in_view <= DETAIL_LIMIT:
@@ -143,7 +169,11 @@ def build_frame(
             spans = [previews.get(span.id, span) for span in spans]
             spans += [span for span in previews.values() if span.id not in shown]
         if hidden:
-            spans = [span for span in spans if span.category_id not in hidden]
+            spans = [
+                span
+                for span in spans
+                if (UNCATEGORISED if span.category_id is None else span.category_id) not in hidden
+            ]
         if matching is not None and not dim:
             spans = [span for span in spans if span.id in matching]
         scene = lay_out_events(
@@ -153,8 +183,25 @@ def build_frame(
         bins = max(int(width // DENSITY_BIN_PIXELS), 1)
         scene = Scene(bins=density_bins(density.histogram(period.start, period.end, bins), width))
     scene.in_view = in_view
+    if scene.detailed and scene.boxes and not scene.clusters:
+        used = max(box.lane for box in scene.boxes) + 1
+        available = geometry.overflow_row[0] - geometry.lanes_top
+        lane_height = spread_lane_height(
+            used, available, geometry.compact_lane_height, geometry.tallest_lane_height
+        )
+        offset = max(available - used * lane_height, 0.0) / 3
+        geometry = dataclasses.replace(geometry, lane_height=lane_height, lane_offset=offset)
     now = time.time()
-    colours = {id_: category.colour or colour_for(id_ - 1) for id_, category in document.categories().items()}
+    categories = document.categories()
+    colours = {id_: category.colour or colour_for(id_ - 1) for id_, category in categories.items()}
+    neutral = neutral_colour(colours.values())
+    legend = [
+        LegendEntry(id_, category.name, colours[id_], id_ in hidden) for id_, category in categories.items()
+    ]
+    if UNCATEGORISED in hidden or any(
+        box.span.category_id is None and not box.span.colour for box in scene.boxes
+    ):
+        legend.append(LegendEntry(UNCATEGORISED, UNCATEGORISED_NAME, neutral, UNCATEGORISED in hidden))
     return Frame(
         period=period,
         geometry=geometry,
@@ -168,10 +215,8 @@ def build_frame(
         if matching is None or not dim
         else frozenset(box.span.id for box in scene.boxes if box.span.id not in matching),
         category_colours=colours,
-        legend=[
-            LegendEntry(id_, category.name, colours[id_], id_ in hidden)
-            for id_, category in document.categories().items()
-        ],
+        uncategorised_colour=neutral,
+        legend=legend,
     )
 
 

@@ -1,7 +1,9 @@
 """Draws a :class:`Frame` with QPainter: the only code that knows how the timeline looks.
 
-Text is the costly part of a frame, so label widths and laid-out labels (``QStaticText``) are
-cached by string; boxes are plain rectangles.
+The look is a small typographic scale over the font given (event titles a step above the
+axis, era names in spaced capitals), titles on tinted cards beside their markers, and lines
+(today, era edges) that stop short of every label. Text is the costly part of a frame, so label
+widths and laid-out labels (``QStaticText``) are cached by string; boxes are plain rectangles.
 """
 
 from __future__ import annotations
@@ -23,11 +25,18 @@ from PySide6.QtGui import (
     QStaticText,
 )
 
+from timeline.core.colours import readable_on
 from timeline.core.view.layout import EventBox
+from timeline.core.view.spacing import beside_line, open_stretches, widest_free
 from timeline.ui.canvas.frame import Frame, Geometry
 
 _DEFAULT_EVENT_COLOUR = "#5b7fa6"
 _CACHE_LIMIT = 20_000
+TITLE_SCALE = 1.15
+"""Event titles are a step above the axis text: they are what the eye looks for."""
+CARD_PADDING = 7.0
+CARD_SPACING = 10.0
+"""Room kept after each card, so that neighbouring titles never run into each other."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,38 +72,66 @@ class Theme:
 
 
 class TimelinePainter:
+    """Paints frames; ``label_boxes`` and ``legend_rows`` say where the last one put its text.
+
+    ``measure`` is an event label's width on the canvas (its card, with the spacing after it),
+    ``axis_measure`` an axis label's.
+    """
+
     def __init__(self, font: QFont, theme: Theme) -> None:
         self.font = QFont(font)
         self.bold_font = QFont(font)
         self.bold_font.setBold(True)
-        self.small_font = QFont(font)
-        self.small_font.setPointSizeF(max(font.pointSizeF() * 0.85, 6.0))
+        self.title_font = scaled_font(font, TITLE_SCALE)
+        self.era_font = scaled_font(self.bold_font, 0.92)
+        self.era_font.setCapitalization(QFont.Capitalization.AllUppercase)
+        self.era_font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 1.0)
         self.theme = theme
         self._metrics = QFontMetricsF(self.font)
         self._bold_metrics = QFontMetricsF(self.bold_font)
+        self._title_metrics = QFontMetricsF(self.title_font)
+        self._era_metrics = QFontMetricsF(self.era_font)
         self._widths: dict[str, float] = {}
+        self._axis_widths: dict[str, float] = {}
         self.legend_rows: list[tuple[QRectF, int]] = []
-        self._static: dict[tuple[str, bool], QStaticText] = {}
+        self.label_boxes: list[QRectF] = []
+        self._static: dict[tuple[str, int], QStaticText] = {}
+        self._fonts = (self.font, self.bold_font, self.title_font, self.era_font)
+        self._font_style = -1
 
     # Measuring ------------------------------------------------------------------------------
 
     @property
     def line_height(self) -> float:
+        return math.ceil(self._title_metrics.height())
+
+    @property
+    def axis_line_height(self) -> float:
         return math.ceil(self._metrics.height())
 
     def geometry(self, width: float, height: float) -> Geometry:
-        return Geometry(width, height, self.line_height, self.line_height + 10)
+        return Geometry(width, height, self.line_height, self.line_height + 12)
 
     def measure(self, text: str) -> float:
         width = self._widths.get(text)
         if width is None:
             if len(self._widths) > _CACHE_LIMIT:
                 self._widths.clear()
-            width = self._widths[text] = self._metrics.horizontalAdvance(text)
+            width = self._title_metrics.horizontalAdvance(text) + 2 * CARD_PADDING + CARD_SPACING
+            self._widths[text] = width
         return width
 
-    def _text(self, text: str, bold: bool = False) -> QStaticText:
-        key = (text, bold)
+    def axis_measure(self, text: str) -> float:
+        width = self._axis_widths.get(text)
+        if width is None:
+            if len(self._axis_widths) > _CACHE_LIMIT:
+                self._axis_widths.clear()
+            width = self._axis_widths[text] = self._metrics.horizontalAdvance(text)
+        return width
+
+    def _text(self, text: str, style: int = 0) -> QStaticText:
+        """``style``: 0 plain, 1 bold, 2 title, 3 era (indices into ``_fonts``)."""
+        key = (text, style)
         static = self._static.get(key)
         if static is None:
             if len(self._static) > _CACHE_LIMIT:
@@ -105,15 +142,33 @@ class TimelinePainter:
             self._static[key] = static
         return static
 
-    def _draw_text(self, painter: QPainter, x: float, top: float, text: str, bold: bool = False) -> None:
-        painter.drawStaticText(QPointF(x, top), self._text(text, bold))
+    def _draw_text(self, painter: QPainter, x: float, top: float, text: str, style: int | bool = 0) -> None:
+        style = int(style)
+        if style != self._font_style:
+            painter.setFont(self._fonts[style])
+            self._font_style = style
+        painter.drawStaticText(QPointF(x, top), self._text(text, style))
+
+    def _elided(self, text: str, width: float, style: int) -> str:
+        metrics = (self._metrics, self._bold_metrics, self._title_metrics, self._era_metrics)[style]
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+    def _width(self, text: str, style: int) -> float:
+        if style == 2:
+            return self.measure(text) - 2 * CARD_PADDING - CARD_SPACING
+        if style == 0:
+            return self.axis_measure(text)
+        return (self._metrics, self._bold_metrics, self._title_metrics, self._era_metrics)[
+            style
+        ].horizontalAdvance(text)
 
     # Painting -------------------------------------------------------------------------------
 
     def paint(self, painter: QPainter, frame: Frame) -> None:
         geometry = frame.geometry
+        self._font_style = -1
+        self.label_boxes = []
         painter.fillRect(QRectF(0, 0, geometry.width, geometry.height), self.theme.background)
-        painter.setFont(self.font)
         self._paint_eras(painter, frame)
         self._paint_grid(painter, frame)
         if frame.scene.detailed:
@@ -125,28 +180,51 @@ class TimelinePainter:
         self._paint_axis(painter, frame)
         self._paint_legend(painter, frame)
 
+    def _era_fill(self, colour: str) -> QColor:
+        return mixed(
+            QColor(colour or _DEFAULT_EVENT_COLOUR), self.theme.background, 0.16 if self.theme.dark else 0.10
+        )
+
     def _paint_eras(self, painter: QPainter, frame: Frame) -> None:
         geometry = frame.geometry
         top, bottom = geometry.axis_bottom, geometry.height
-        background = self.theme.background
-        for index, era in enumerate(frame.eras):
+        for era in frame.eras:
             base = QColor(era.colour or _DEFAULT_EVENT_COLOUR)
             x0, x1 = max(era.x0, -1.0), min(era.x1, geometry.width + 1)
-            fill = mixed(base, background, 0.10 if not self.theme.dark else 0.18)
-            painter.fillRect(QRect(round(x0), round(top), round(x1 - x0), round(bottom - top)), fill)
-            painter.setPen(QPen(mixed(base, background, 0.5), 1))
-            painter.drawLine(QPointF(round(era.x0) + 0.5, top), QPointF(round(era.x0) + 0.5, bottom))
-            label_x = max(x0, 0.0) + 6
-            if label_x + self.measure(era.name) < x1 or index == len(frame.eras) - 1:
-                painter.setPen(self.theme.muted)
-                self._draw_text(painter, label_x, geometry.era_row[0] + 2, era.name, bold=True)
+            painter.fillRect(
+                QRect(round(x0), round(top), round(x1 - x0), round(bottom - top)), self._era_fill(era.colour)
+            )
+            if era.x0 >= 0:
+                painter.setPen(QPen(mixed(base, self.theme.background, 0.5), 1))
+                painter.drawLine(QPointF(round(era.x0) + 0.5, top), QPointF(round(era.x0) + 0.5, bottom))
+
+    def _paint_era_names(self, painter: QPainter, frame: Frame, taken: list[tuple[float, float]]) -> None:
+        """Each era's name inside its band, in the room the today label leaves; shortened, never cut."""
+        geometry = frame.geometry
+        top = (
+            geometry.era_row[0] + (geometry.era_row[1] - geometry.era_row[0] - self._era_metrics.height()) / 2
+        )
+        for era in frame.eras:
+            room = widest_free(max(era.x0, 0.0) + 6, min(era.x1, geometry.width) - 6, taken)
+            if room is None or room[1] - room[0] < 24:
+                continue
+            name = (
+                era.name
+                if self._width(era.name, 3) <= room[1] - room[0]
+                else self._elided(era.name, room[1] - room[0], 3)
+            )
+            if not name or name == "…":
+                continue
+            painter.setPen(mixed(QColor(era.colour or _DEFAULT_EVENT_COLOUR), self.theme.text, 0.35))
+            self._draw_text(painter, room[0], top, name, 3)
+            self.label_boxes.append(QRectF(room[0], top, self._width(name, 3), self._era_metrics.height()))
 
     def _paint_grid(self, painter: QPainter, frame: Frame) -> None:
         geometry = frame.geometry
         painter.setPen(QPen(self.theme.grid, 1))
         for tick in frame.axis.minor:
             x = round(frame.period.fraction_of(tick.time) * geometry.width) + 0.5
-            painter.drawLine(QPointF(x, geometry.axis_bottom), QPointF(x, geometry.height))
+            painter.drawLine(QPointF(x, geometry.axis_bottom), QPointF(x, geometry.legend_row[0]))
 
     def _paint_axis(self, painter: QPainter, frame: Frame) -> None:
         from timeline.core.view.scale import visible_labels
@@ -162,12 +240,24 @@ class TimelinePainter:
         for tick in frame.axis.minor:
             x = round(period.fraction_of(tick.time) * width) + 0.5
             painter.drawLine(QPointF(x, geometry.axis_bottom - 6), QPointF(x, geometry.axis_bottom))
-        minor_top = geometry.minor_row[0] + 4
-        for x, label in visible_labels(frame.axis.minor, period, width, self.measure):
-            self._draw_text(painter, x, minor_top, label)
+        row = geometry.minor_row
+        minor_top = row[0] + (row[1] - row[0] - self.axis_line_height) / 2 - 2
+        for x, label in visible_labels(frame.axis.minor, period, width, self.axis_measure):
+            if self._inside(x, self.axis_measure(label), width):
+                self._draw_text(painter, x, minor_top, label)
+                self.label_boxes.append(QRectF(x, minor_top, self.axis_measure(label), self.axis_line_height))
         painter.setPen(theme.text)
+        row = geometry.major_row
+        major_top = row[0] + (row[1] - row[0] - self.axis_line_height) / 2
         for x, label in visible_labels(frame.axis.major, period, width, self._bold_width, pin=True):
-            self._draw_text(painter, x, geometry.major_row[0] + 5, label, bold=True)
+            if self._inside(x, self._bold_width(label), width):
+                self._draw_text(painter, x, major_top, label, 1)
+                self.label_boxes.append(QRectF(x, major_top, self._bold_width(label), self.axis_line_height))
+
+    @staticmethod
+    def _inside(x: float, width: float, pixels: float) -> bool:
+        """An axis label is drawn whole or not at all: never "007" for a 2007 cut by the edge."""
+        return x >= 1 and x + width <= pixels - 1
 
     def _bold_width(self, text: str) -> float:
         return self._bold_metrics.horizontalAdvance(text)
@@ -175,33 +265,79 @@ class TimelinePainter:
     def _colour_of(self, box: EventBox, frame: Frame) -> QColor:
         span = box.span
         if span.colour:
-            return QColor(span.colour)
-        if span.category_id is not None:
-            return QColor(frame.category_colours.get(span.category_id) or _DEFAULT_EVENT_COLOUR)
-        return QColor(_DEFAULT_EVENT_COLOUR)
+            colour = QColor(span.colour)
+        elif span.category_id is not None:
+            colour = QColor(frame.category_colours.get(span.category_id) or _DEFAULT_EVENT_COLOUR)
+        else:
+            colour = QColor(frame.uncategorised_colour)
+        return colour.lighter(118) if self.theme.dark else colour
+
+    def _card_height(self, geometry: Geometry) -> float:
+        return min(geometry.lane_height - 8, self.line_height + 12)
 
     def _paint_events(self, painter: QPainter, frame: Frame) -> None:
         geometry = frame.geometry
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        bar_height = geometry.lane_height - 6
+        card_height = self._card_height(geometry)
         for box in frame.scene.boxes:
-            top = geometry.lane_top(box.lane) + 3
+            centre_y = geometry.lane_top(box.lane) + geometry.lane_height / 2
+            top = centre_y - card_height / 2
             colour = self._colour_of(box, frame)
             faded = box.span.id in frame.faded
             if faded:
                 colour = mixed(colour, self.theme.background, 0.25)
             if box.marker:
-                self._paint_marker(painter, box, top + bar_height / 2, colour)
+                self._paint_marker(painter, box, centre_y, colour)
             else:
-                self._paint_bar(painter, box, top, bar_height, colour)
+                self._paint_bar(painter, box, top, card_height, colour)
             if box.span.id in frame.selected or box.span.id == frame.hovered:
-                self._paint_outline(painter, box, top, bar_height, box.span.id in frame.selected)
-            solid = box.solid_x1 - box.solid_x0 > box.label_width
-            text = self.theme.muted if faded else self.theme.text
-            painter.setPen(_contrasting(colour) if box.label_inside and solid else text)
-            label_top = top + (bar_height - self.line_height) / 2
-            self._draw_text(painter, box.label_x, label_top, box.span.label)
+                self._paint_outline(painter, box, top, card_height, box.span.id in frame.selected)
+            self._paint_label(painter, box, frame, top, card_height, colour, faded)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+    def _paint_label(
+        self,
+        painter: QPainter,
+        box: EventBox,
+        frame: Frame,
+        top: float,
+        height: float,
+        colour: QColor,
+        faded: bool,
+    ) -> None:
+        """The title: inside its bar when it fits on the solid part, else on a card of its own."""
+        width = frame.geometry.width
+        text_width = box.label_width - 2 * CARD_PADDING - CARD_SPACING
+        text_top = top + (height - self.line_height) / 2
+        label = box.span.label
+        if box.label_inside:
+            text_x = box.label_x + CARD_PADDING
+            right = min(text_x + text_width, width - 2)
+            on_solid = box.solid_x0 <= box.label_x and right <= box.solid_x1
+            if on_solid:
+                if right - text_x < text_width:
+                    label = self._elided(label, right - text_x, 2)
+                painter.setPen(QColor(readable_on(colour.name())))
+                self._draw_text(painter, text_x, text_top, label, 2)
+                self.label_boxes.append(QRectF(text_x, text_top, self._width(label, 2), self.line_height))
+                return
+        left = box.label_x
+        card_width = min(text_width + 2 * CARD_PADDING, width - 2 - left)
+        if card_width < 2 * CARD_PADDING + 16:
+            return
+        if card_width < text_width + 2 * CARD_PADDING:
+            label = self._elided(label, card_width - 2 * CARD_PADDING, 2)
+        card = QRectF(left, top, card_width, height)
+        tint = mixed(colour, self.theme.background, 0.30 if self.theme.dark else 0.13)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(tint)
+        painter.drawRoundedRect(card, 4, 4)
+        accent_x = card.right() - 3 if box.label_x + box.label_width / 2 < box.x0 else card.left()
+        painter.fillRect(QRectF(accent_x, top + 3, 3, height - 6), colour)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(self.theme.muted if faded else self.theme.text)
+        self._draw_text(painter, left + CARD_PADDING, text_top, label, 2)
+        self.label_boxes.append(card)
 
     def _paint_bar(self, painter: QPainter, box: EventBox, top: float, height: float, colour: QColor) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
@@ -222,8 +358,9 @@ class TimelinePainter:
             painter.fillRect(QRectF(x0, top, x1 - x0, height), QBrush(colour, Qt.BrushStyle.BDiagPattern))
 
     def _paint_marker(self, painter: QPainter, box: EventBox, centre_y: float, colour: QColor) -> None:
+        """A diamond with a ring of the background round it, so it stands out on any era band."""
         centre_x = (box.x0 + box.x1) / 2
-        half = box.marker_size / 2
+        half = box.marker_size / 2 + 1
         diamond = QPolygonF(
             [
                 QPointF(centre_x, centre_y - half),
@@ -233,10 +370,13 @@ class TimelinePainter:
             ]
         )
         if box.span.fuzzy_start:
+            painter.setPen(QPen(self.theme.background, 5))
+            painter.setBrush(self.theme.background)
+            painter.drawPolygon(diamond)
             painter.setPen(QPen(colour, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
         else:
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(QPen(self.theme.background, 2))
             painter.setBrush(colour)
         painter.drawPolygon(diamond)
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -251,7 +391,7 @@ class TimelinePainter:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if box.marker:
             centre = QPointF((box.x0 + box.x1) / 2, top + height / 2)
-            painter.drawEllipse(centre, box.marker_size * 0.7, box.marker_size * 0.7)
+            painter.drawEllipse(centre, box.marker_size * 0.8, box.marker_size * 0.8)
         else:
             painter.drawRoundedRect(QRectF(box.x0 - 1.5, top - 1.5, box.x1 - box.x0 + 3, height + 3), 3, 3)
 
@@ -262,15 +402,15 @@ class TimelinePainter:
         fill = mixed(self.theme.text, self.theme.background, 0.12)
         for cluster in frame.scene.clusters:
             label = f"+{cluster.count:,}"
-            width = self.measure(label) + 14
-            centre = (cluster.x0 + cluster.x1) / 2
-            rect = QRectF(centre - width / 2, top + 3, width, bottom - top - 9)
+            width = self.axis_measure(label) + 14
+            centre = min(max((cluster.x0 + cluster.x1) / 2, width / 2 + 2), geometry.width - width / 2 - 2)
+            rect = QRectF(centre - width / 2, top + 4, width, bottom - top - 8)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(fill)
             painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
             painter.setPen(self.theme.text)
             self._draw_text(
-                painter, rect.left() + 7, rect.top() + (rect.height() - self.line_height) / 2, label
+                painter, rect.left() + 7, rect.top() + (rect.height() - self.axis_line_height) / 2, label
             )
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -291,57 +431,81 @@ class TimelinePainter:
                     )
         message = f"{frame.scene.in_view:,} events in view — zoom in to see each one"
         painter.setPen(self.theme.text)
-        x = (geometry.width - self._bold_width(message)) / 2
-        self._draw_text(painter, x, geometry.lanes_top + self.line_height * 0.5, message, bold=True)
+        x = max((geometry.width - self._bold_width(message)) / 2, 2.0)
+        self._draw_text(painter, x, geometry.lanes_top + self.line_height * 0.5, message, 1)
 
     def _paint_today(self, painter: QPainter, frame: Frame) -> None:
-        if frame.today_x is None:
-            return
+        """The today line, broken wherever a label lies across it; then the era names beside it."""
         geometry = frame.geometry
-        x = round(frame.today_x) + 0.5
-        painter.setPen(QPen(self.theme.today, 2))
-        painter.drawLine(QPointF(x, geometry.axis_bottom), QPointF(x, geometry.height))
-        label = "Today"
-        left = x + 4 if x + 4 + self.measure(label) < geometry.width else x - 4 - self.measure(label)
-        painter.setPen(self.theme.today)
-        self._draw_text(painter, left, geometry.era_row[0] + 2, label, bold=True)
+        taken: list[tuple[float, float]] = []
+        if frame.today_x is not None:
+            x = round(frame.today_x) + 0.5
+            blocked = [
+                (box.top(), box.bottom())
+                for box in self.label_boxes
+                if box.left() - 2 <= x <= box.right() + 2
+            ]
+            painter.setPen(QPen(self.theme.today, 2))
+            for low, high in open_stretches(geometry.axis_bottom, geometry.legend_row[0], blocked):
+                painter.drawLine(QPointF(x, low), QPointF(x, high))
+            label = "Today"
+            width = self._bold_width(label)
+            left = beside_line(x, width, geometry.width)
+            top = (
+                geometry.era_row[0] + (geometry.era_row[1] - geometry.era_row[0] - self.axis_line_height) / 2
+            )
+            painter.setPen(self.theme.today)
+            self._draw_text(painter, left, top, label, 1)
+            self.label_boxes.append(QRectF(left, top, width, self.axis_line_height))
+            taken.append((min(left, x), max(left + width, x)))
+        self._paint_era_names(painter, frame, taken)
 
     def _paint_legend(self, painter: QPainter, frame: Frame) -> None:
-        """The categories and their colours; a hidden one is drawn hollow and faint.
+        """The categories and their colours along the bottom; a hidden one is drawn hollow and faint.
 
-        Its rows are kept in ``legend_rows`` so that a click can toggle a category.
+        Its entries are kept in ``legend_rows`` so that a click can toggle a category.
         """
-        entries = frame.legend[:12]
         self.legend_rows = []
+        entries = frame.legend
         if not entries:
             return
         geometry = frame.geometry
-        row = self.line_height + 4
-        width = max(self.measure(entry.name) for entry in entries) + 40
-        height = row * len(entries) + 10
-        left = geometry.width - width - 12
-        top = geometry.overflow_row[0] - height - 8
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        panel = self.theme.axis_background
+        top, bottom = geometry.legend_row
+        painter.fillRect(QRectF(0, top, geometry.width, bottom - top), self.theme.axis_background)
         painter.setPen(QPen(self.theme.grid, 1))
-        painter.setBrush(panel)
-        painter.drawRoundedRect(QRectF(left, top, width, height), 6, 6)
-        for index, entry in enumerate(entries):
-            y = top + 5 + index * row
+        painter.drawLine(QPointF(0, top + 0.5), QPointF(geometry.width, top + 0.5))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        x = 10.0
+        text_top = top + (bottom - top - self.axis_line_height) / 2
+        for entry in entries:
+            width = 22 + self.axis_measure(entry.name)
+            if x + width > geometry.width - 6:
+                break
             colour = QColor(entry.colour or _DEFAULT_EVENT_COLOUR)
-            swatch = QRectF(left + 10, y + (row - 12) / 2, 14, 12)
+            swatch = QRectF(x, top + (bottom - top - 12) / 2, 14, 12)
             if entry.hidden:
                 painter.setPen(QPen(colour, 1.5))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             else:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(colour)
-            painter.drawRoundedRect(swatch, 2, 2)
+            painter.drawRoundedRect(swatch, 3, 3)
             painter.setPen(self.theme.muted if entry.hidden else self.theme.text)
-            self._draw_text(painter, left + 32, y + (row - self.line_height) / 2, entry.name)
-            self.legend_rows.append((QRectF(left, y, width, row), entry.category_id))
+            self._draw_text(painter, x + 20, text_top, entry.name)
+            self.legend_rows.append((QRectF(x - 4, top, width + 8, bottom - top), entry.category_id))
+            x += width + 18
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+
+def scaled_font(font: QFont, factor: float) -> QFont:
+    """``font`` ``factor`` times as large, whether its size was given in points or in pixels."""
+    result = QFont(font)
+    if font.pointSizeF() > 0:
+        result.setPointSizeF(font.pointSizeF() * factor)
+    else:
+        result.setPixelSize(max(round(font.pixelSize() * factor), 1))
+    return result
 
 
 def mixed(colour: QColor, background: QColor, amount: float) -> QColor:
@@ -354,9 +518,3 @@ def mixed(colour: QColor, background: QColor, amount: float) -> QColor:
         colour.greenF() * amount + background.greenF() * (1 - amount),
         colour.blueF() * amount + background.blueF() * (1 - amount),
     )
-
-
-def _contrasting(colour: QColor) -> QColor:
-    """Black or white, whichever reads better on ``colour``."""
-    luminance = 0.299 * colour.redF() + 0.587 * colour.greenF() + 0.114 * colour.blueF()
-    return QColor("#111111") if luminance > 0.6 else QColor("#ffffff")

@@ -197,6 +197,7 @@ class TimelineCanvas(QWidget):
             self._hidden,
             self._matching,
             self._dim,
+            axis_measure=self._painter.axis_measure,
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:
