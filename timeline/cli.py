@@ -240,6 +240,8 @@ def _extract(options: argparse.Namespace) -> int:
     for proposal in proposals:
         print(f"  {proposal.when.display():<30}  {proposal.title}")
         print(f"  {'':<30}  from “{proposal.text}” in: {proposal.sentence}")
+        if proposal.doubt:
+            print(f"  {'':<30}  uncertain: {proposal.doubt}")
     return EXIT_OK
 
 
