@@ -5,6 +5,7 @@ from __future__ import annotations
 from timeline.core.dates.dates import DateError, HistoricalDate, Interval, OpenEnd
 from timeline.core.dates.edtf import NotEdtfError, looks_like_edtf, read_edtf
 from timeline.core.dates.parsing import parse
+from timeline.core.links import is_web_link
 from timeline.core.model import Event, EventEnd, Source
 from timeline.io.report import Problem
 
@@ -73,6 +74,9 @@ def event_from_cells(where: str, cells: dict[str, str]) -> Event | Problem:
         start, end = when.start, when.end
     else:
         start = when
+    url = cells.get("url", "").strip()
+    if url and not is_web_link(url):
+        return Problem(where, "url", url[:80], "a link must be a web address (http://, https:// or mailto:)")
     tags = tuple(tag.strip() for tag in unguarded(cells.get("tags", "")).split(",") if tag.strip())
     try:
         return Event(
@@ -83,7 +87,7 @@ def event_from_cells(where: str, cells: dict[str, str]) -> Event | Problem:
             category=unguarded(cells.get("category", "")).strip() or None,
             tags=tags,
             source=Source(unguarded(cells.get("source", "")).strip()),
-            url=cells.get("url", "").strip(),
+            url=url,
             colour=cells.get("colour", "").strip(),
         )
     except ValueError as error:
