@@ -314,6 +314,17 @@ class EventLink:
 
 
 @dataclass(frozen=True, slots=True)
+class EventRelations:
+    """What ties some events to the rest: kept when they are deleted, so that undo restores it."""
+
+    participations: tuple[Participation, ...] = ()
+    citations: tuple[tuple[int, Source], ...] = ()
+    links: tuple[EventLink, ...] = ()
+    children: tuple[tuple[int, int], ...] = ()
+    """``(child, parent)`` for every event whose parent is one of these events."""
+
+
+@dataclass(frozen=True, slots=True)
 class TimelineContent:
     """A whole timeline as plain values: what the sample and the JSON format hold."""
 

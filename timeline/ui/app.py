@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from timeline.ui.panels.details import EventDetails
 from timeline.ui.panels.search import SearchPanel
 from timeline.ui.panels.story import StoryPanel
 from timeline.ui.presentation import PresentationWindow
+from timeline.ui.single_instance import InstanceServer, hand_over
 from timeline.ui.window_exports import FileCommands
 from timeline.ui.window_present import Presenting
 from timeline.ui.window_views import SavedViews
@@ -379,9 +381,14 @@ _windows: list[MainWindow] = []
 def open_window(path: Path, create: bool = False) -> MainWindow | None:
     """Open a timeline in a new window (a new, empty one with ``create``), or say why not.
 
+    A file that one of our windows has open already is not opened twice: that window is raised.
     A file that cannot be written (damaged, or on a read-only file, folder or mount) is opened
     for reading, with a word on why and what to do; every edit is then refused with the same.
     """
+    existing = window_for(path)
+    if existing is not None:
+        bring_forward(existing)
+        return existing
     try:
         try:
             document = TimelineDocument(path, create=create)
@@ -399,6 +406,22 @@ def open_window(path: Path, create: bool = False) -> MainWindow | None:
     return window
 
 
+def window_for(path: Path) -> MainWindow | None:
+    """The open window that shows this file (by the file itself, whatever path led to it)."""
+    for window in _windows:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(window.document.path, path):
+                return window
+    return None
+
+
+def bring_forward(window: QMainWindow) -> None:
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
 def run_app(path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Timeline")
@@ -409,6 +432,11 @@ def run_app(path: Path | None) -> int:
         from timeline.workspace import default_timeline_path
 
         path = default_timeline_path()
+    if hand_over(path):
+        return 0
+    server = InstanceServer(parent=app)
+    server.listen()
+    server.open_requested.connect(open_window)
     if open_window(path) is None:
         return 1
     return app.exec()

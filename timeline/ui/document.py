@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoStack
 
 from timeline.core.dates.dates import MAX_INSTANT
 from timeline.core.flat import FlatEvent
-from timeline.core.model import Category, Era, Event, EventSpan
+from timeline.core.model import Category, Era, Event, EventRelations, EventSpan
 from timeline.core.view.density import DensityIndex
 from timeline.core.view.layout import DETAIL_LIMIT
 from timeline.core.view.period import TimePeriod
@@ -116,10 +116,11 @@ class TimelineDocument(QObject):
 
     # Changes --------------------------------------------------------------------------------
 
-    def add_events(self, events: list[Event]) -> list[int]:
-        """Add events; those with an id (an undone delete) come back under it. Returns the ids."""
+    def add_events(self, events: list[Event], relations: EventRelations | None = None) -> list[int]:
+        """Add events; those with an id (an undone delete) come back under it, with the
+        ``relations`` they had (see :meth:`relations_of`). Returns the ids."""
         known = set(self.categories_by_name())
-        ids = self.repository.restore_events(events)
+        ids = self.repository.restore_events(events, relations)
         for event in events:
             self.density.add(event.earliest, event.latest)
         self._after_events_changed(any(e.category and e.category not in known for e in events))
@@ -134,6 +135,10 @@ class TimelineDocument(QObject):
         for event in events:
             self.density.add(event.earliest, event.latest)
         self._after_events_changed(any(e.category and e.category not in known for e in events))
+
+    def relations_of(self, event_ids: list[int]) -> EventRelations:
+        """The entities, citations, links and children of events, kept before deleting them."""
+        return self.repository.relations_of(event_ids)
 
     def delete_events(self, event_ids: list[int]) -> list[Event]:
         """Delete events; returns them as they were, for undo."""
