@@ -145,6 +145,20 @@ def _build_parser() -> argparse.ArgumentParser:
     importing.add_argument(
         "--skip-duplicates", action="store_true", help="leave out events that exist already"
     )
+    importing.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="FIELD=HEADER",
+        help="the column that holds a field, e.g. title=subject, start=date, end=end_date"
+        " (the others are proposed from the header and the cells)",
+    )
+    order = importing.add_mutually_exclusive_group()
+    order.add_argument("--day-first", action="store_true", help="read 09/07/2009 as 9 July 2009")
+    order.add_argument("--month-first", action="store_true", help="read 09/07/2009 as 7 September 2009")
+    importing.add_argument(
+        "--century", type=int, metavar="YEAR", help="complete two-digit years, e.g. 1900 reads '46 as 1946"
+    )
     importing.set_defaults(handler=_import)
 
     exporting = commands.add_parser("export", help="write events to a file in another format")
@@ -219,7 +233,17 @@ _COMMANDS = (
     "check",
     "install-desktop",
 )
-_IMPORT_FORMATS = ("csv", "json", "timelinejs", "timelinejs-csv", "ics", "timeline", "csl-json")
+_IMPORT_FORMATS = (
+    "csv",
+    "xlsx",
+    "ods",
+    "json",
+    "timelinejs",
+    "timelinejs-csv",
+    "ics",
+    "timeline",
+    "csl-json",
+)
 _EXPORT_FORMATS = ("csv", "json", "timelinejs", "timelinejs-csv", "ics", "png", "svg", "pdf", "csl-json")
 
 
@@ -267,6 +291,8 @@ def _extract(options: argparse.Namespace) -> int:
     for proposal in proposals:
         print(f"  {proposal.when.display():<30}  {proposal.title}")
         print(f"  {'':<30}  from “{proposal.text}” in: {proposal.sentence}")
+        if proposal.doubt:
+            print(f"  {'':<30}  uncertain: {proposal.doubt}")
     return EXIT_OK
 
 
@@ -439,13 +465,14 @@ def _import(options: argparse.Namespace) -> int:
     path = _database_path(options)
     if options.format == "csl-json":
         return import_csl(path, options.source)
+    mapping = _column_mapping(options)
     if not (options.dry_run or options.skip_duplicates):  # written while it is read
         with open_database(path, wait=LOCK_WAIT) as database:
-            report, ids = import_file(TimelineRepository(database), options.source, options.format)
+            report, ids = import_file(TimelineRepository(database), options.source, options.format, mapping)
         print_import_report(report, 0)
         print(f"imported {len(ids):,} events into {path}")
         return EXIT_FAILED if report.problems else EXIT_OK
-    report = read_file(options.source, options.format)
+    report = read_file(options.source, options.format, mapping)
     if options.dry_run and not path.exists():
         print_import_report(report, 0)
         return EXIT_FAILED if report.problems else EXIT_OK
@@ -460,6 +487,20 @@ def _import(options: argparse.Namespace) -> int:
             )
             print(f"imported {len(ids):,} events into {path}")
     return EXIT_FAILED if report.problems else EXIT_OK
+
+
+def _column_mapping(options: argparse.Namespace) -> Any:
+    from timeline.core.dates.parsing import Reading
+    from timeline.io.columns import ColumnMapping, parse_column_options
+
+    try:
+        columns = parse_column_options(options.column)
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    if options.century is not None and options.century % 100:
+        raise CommandError(f"--century {options.century}: give the first year of a century, e.g. 1900")
+    day_first = True if options.day_first else False if options.month_first else None
+    return ColumnMapping(columns, Reading(day_first=day_first, century=options.century, single_date=True))
 
 
 def _export(options: argparse.Namespace) -> int:

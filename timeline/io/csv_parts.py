@@ -18,6 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from timeline.io.columns import ColumnMapping
 from timeline.io.csv_format import CsvLayout, csv_layout, read_csv, read_csv_rows
 from timeline.io.report import FormatError, ImportReport
 
@@ -32,8 +33,9 @@ PARALLEL_FROM = 16_000_000
 class CsvParts:
     """A CSV file as parts to read; iterate to get each part's :class:`ImportReport` in order."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, mapping: ColumnMapping | None = None) -> None:
         self.path = path
+        self.mapping = mapping
         self.expected_rows = 0
         """Lines after the header of a file read in parts; 0 for a file read at once."""
         self._cuts: list[tuple[int, int, int]] = []
@@ -52,7 +54,8 @@ class CsvParts:
             header = data[:first_end].decode("utf-8-sig")
         except UnicodeDecodeError:
             return  # the usual reading names the byte and the line
-        self._layout = csv_layout(self.path, header.rstrip("\n"))
+        sample = data[first_end : first_end + 65_536].decode("utf-8", "replace")
+        self._layout = csv_layout(self.path, header.rstrip("\n"), self.mapping, sample)
         start, lines_before = first_end, 1
         while start < len(data):
             end = _line_end(data, min(len(data), start + PART_BYTES))
@@ -65,7 +68,7 @@ class CsvParts:
 
     def __iter__(self) -> Iterator[ImportReport]:
         if self._layout is None:
-            report = read_csv(self.path)
+            report = read_csv(self.path, self.mapping)
             yield report
             return
         layout, done = self._layout, 0
