@@ -106,7 +106,7 @@ def test_check_consistency_names_the_events_of_each_finding(
     assert lines[1].endswith(f"[events #{again}, #{armistice}]")
     assert "2 findings" in err
     status, out, _ = run(capsys, "check", "--db", str(db), "--consistency", "--json")
-    assert [finding["events"] for finding in json.loads(out)][0] == [late, war]
+    assert [finding["events"] for finding in json.loads(out)] == [[late, war], [again, armistice]]
 
 
 def test_a_parent_that_does_not_exist_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
