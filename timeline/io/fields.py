@@ -10,6 +10,7 @@ from timeline.core.dates.calendar import MONTH_NUMBERS
 from timeline.core.dates.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision
 from timeline.core.dates.edtf import NotEdtfError, looks_like_edtf, read_edtf
 from timeline.core.dates.parsing import Reading, names_julian_calendar, parse
+from timeline.core.links import is_web_link
 from timeline.core.model import Event, EventEnd, Source
 from timeline.io.report import Problem
 
@@ -171,6 +172,9 @@ def event_from_cells(
         start, end = when.start, when.end
     else:
         start = when
+    url = cells.get("url", "").strip()
+    if url and not is_web_link(url):
+        return problem("url", url[:80], "a link must be a web address (http://, https:// or mailto:)")
     tags = tuple(tag.strip() for tag in unguarded(cells.get("tags", "")).split(",") if tag.strip())
     written = unguarded(cells.get("display_date", "")).strip()
     if not written and any(names_julian_calendar(cells.get(name, "")) for name in ("start", "end")):
@@ -184,7 +188,7 @@ def event_from_cells(
             category=unguarded(cells.get("category", "")).strip() or None,
             tags=tags,
             source=Source(unguarded(cells.get("source", "")).strip()),
-            url=cells.get("url", "").strip(),
+            url=url,
             colour=cells.get("colour", "").strip(),
             display_date=written,
         )

@@ -11,19 +11,19 @@ import gc
 import io
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from timeline.core.model import Era, Event, TimelineContent
 from timeline.io.columns import ColumnMapping
-from timeline.io.csv_format import read_csv, write_csv, write_csv_records
+from timeline.io.csv_format import read_csv, refuse_long_lines, write_csv, write_csv_records
 from timeline.io.csv_parts import CsvParts
 from timeline.io.ical import read_ical, write_ical
 from timeline.io.native_json import content_to_json, read_timeline_json_report
 from timeline.io.report import ExportReport, FormatError, ImportReport
 from timeline.io.spreadsheets import read_ods, read_xlsx
+from timeline.io.temporary import temporary_beside
 from timeline.io.thetimelineproj import read_thetimelineproj
 from timeline.io.timelinejs import (
     read_timelinejs_csv,
@@ -76,8 +76,8 @@ def guess_format(path: Path) -> str:
     if suffix == "ods":
         return "ods"
     head = ""
-    with contextlib.suppress(OSError):
-        head = path.read_bytes()[:4096].decode("utf-8", "replace")
+    with contextlib.suppress(OSError), path.open("rb") as file:  # the head: it may be huge
+        head = file.read(4096).decode("utf-8", "replace")
     if suffix in ("csv", "tsv", "txt"):
         first = head.splitlines()[0] if head else ""
         return "timelinejs-csv" if "Headline" in first and "Year" in first else "csv"
@@ -98,6 +98,8 @@ def read_file(path: Path, format: str | None = None, mapping: ColumnMapping | No
     if name == "csv":
         parts, _ = read_in_parts(path, name, mapping)
         return joined(parts)
+    if name == "timelinejs-csv":
+        refuse_long_lines(path)
     with cycle_collection_paused():
         if name in TABLE_READERS:
             return TABLE_READERS[name](path, mapping)
@@ -202,10 +204,12 @@ def write_csv_file(path: Path, records: Iterable[Sequence[str]]) -> ExportReport
 def _replacing(path: Path) -> Iterator[IO[bytes]]:
     if not path.parent.is_dir():
         raise FormatError(f"{path}: the folder {path.parent} does not exist")
-    handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    temporary = Path(temporary_name)
     try:
-        with os.fdopen(handle, "wb") as out:
+        temporary = temporary_beside(path)
+    except OSError as error:
+        raise FormatError(f"{path}: could not write ({error.strerror}); nothing was changed") from None
+    try:
+        with temporary.open("wb") as out:
             yield out
             out.flush()
             os.fsync(out.fileno())

@@ -70,11 +70,14 @@ class TimelineDocument(QObject):
         events_changed: events were added, changed or removed; views refetch what they show.
         categories_changed: categories were added, renamed, recoloured or removed.
         eras_changed: eras were added, changed or removed.
+        events_edited(list): these events were changed in place (after ``events_changed``), so
+            that a view can follow an event that a new date moved elsewhere.
     """
 
     events_changed = Signal()
     categories_changed = Signal()
     eras_changed = Signal()
+    events_edited = Signal(list)
     error = Signal(str)
 
     def __init__(
@@ -135,6 +138,7 @@ class TimelineDocument(QObject):
         for event in events:
             self.density.add(event.earliest, event.latest)
         self._after_events_changed(any(e.category and e.category not in known for e in events))
+        self.events_edited.emit([event.id for event in events if event.id is not None])
 
     def relations_of(self, event_ids: list[int]) -> EventRelations:
         """The entities, citations, links and children of events, kept before deleting them."""
