@@ -21,6 +21,7 @@ from timeline.core.model import (
 )
 from timeline.store.bulk import BulkWriter
 from timeline.store.errors import StoreError, translated_errors
+from timeline.store.images import ImageQueries
 from timeline.store.rows import (
     EVENT_COLUMNS,
     EVENT_FROM,
@@ -35,7 +36,7 @@ from timeline.store.rows import (
 from timeline.store.search import SearchQueries
 
 
-class TimelineRepository(SearchQueries, BulkWriter):
+class TimelineRepository(SearchQueries, BulkWriter, ImageQueries):
     """CRUD, window queries and search over one open :class:`TimelineDatabase`."""
 
     # Settings ---------------------------------------------------------------------------
