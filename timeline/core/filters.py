@@ -19,18 +19,24 @@ class EventFilter:
     latest: int | None = None
     only_doubtful: bool = False
     dim: bool = False
+    entities: frozenset[int] = frozenset()
+    """Keep events in which any of these entities takes part (empty: no such condition)."""
+    sources: frozenset[int] = frozenset()
+    """Keep events that cite any of these sources (empty: no such condition)."""
 
     @property
     def active(self) -> bool:
         return bool(
             self.text.strip() or self.categories is not None or self.tags or self.earliest is not None
-            or self.latest is not None or self.only_doubtful
+            or self.latest is not None or self.only_doubtful or self.entities or self.sources
         )  # fmt: skip
 
     def to_json(self) -> str:
         data = asdict(self)
         data["categories"] = sorted(self.categories) if self.categories is not None else None
         data["tags"] = list(self.tags)
+        data["entities"] = sorted(self.entities)
+        data["sources"] = sorted(self.sources)
         return json.dumps(data)
 
     @classmethod
@@ -45,6 +51,8 @@ class EventFilter:
             latest=data.get("latest"),
             only_doubtful=bool(data.get("only_doubtful", False)),
             dim=bool(data.get("dim", False)),
+            entities=frozenset(int(e) for e in data.get("entities", [])),
+            sources=frozenset(int(s) for s in data.get("sources", [])),
         )
 
 

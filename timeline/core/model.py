@@ -5,7 +5,7 @@ The store turns rows into these and back; nothing here knows about SQL or Qt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from timeline.core.dates.dates import MAX_INSTANT, DateError, HistoricalDate, Interval, OpenEnd
 
@@ -40,7 +40,8 @@ class Source:
     identifier: str = ""
     quote: str = ""
     csl: str = ""
-    id: int | None = None
+    id: int | None = field(default=None, compare=False)
+    """The record's row in the sources table; two citations of the same text are equal."""
 
     def __bool__(self) -> bool:
         cited = (self.text, self.author, self.title, self.page, self.url, self.year, self.publisher)
@@ -310,6 +311,17 @@ class EventLink:
 
     def other(self, event_id: int) -> int:
         return self.to_id if event_id == self.from_id else self.from_id
+
+
+@dataclass(frozen=True, slots=True)
+class EventRelations:
+    """What ties some events to the rest: kept when they are deleted, so that undo restores it."""
+
+    participations: tuple[Participation, ...] = ()
+    citations: tuple[tuple[int, Source], ...] = ()
+    links: tuple[EventLink, ...] = ()
+    children: tuple[tuple[int, int], ...] = ()
+    """``(child, parent)`` for every event whose parent is one of these events."""
 
 
 @dataclass(frozen=True, slots=True)

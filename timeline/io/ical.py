@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
@@ -18,6 +19,7 @@ from typing import IO, Any
 from timeline.core.dates.calendar import SECONDS_PER_DAY, civil_from_day_number
 from timeline.core.dates.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision
 from timeline.core.dates.edtf import read_edtf
+from timeline.core.links import is_web_link
 from timeline.core.model import Event, EventEnd
 from timeline.io.report import ExportReport, FormatError, ImportReport, Problem
 
@@ -42,6 +44,12 @@ def _date_of(value: dt.date | dt.datetime) -> HistoricalDate:
     return HistoricalDate.of_day(value.year, value.month, value.day)
 
 
+_SINGLE = ("DTSTART", "DTEND", "DURATION", EDTF_PROPERTY)
+"""Properties that say when: given twice with different values, the event is not guessed at."""
+_FIRST_OF = ("SUMMARY", "DESCRIPTION", "URL", "UID", "RRULE")
+_OFFSET_ZONE = re.compile(r"(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?")
+
+
 def read_ical(path: Path) -> ImportReport:
     from icalendar import Calendar
 
@@ -53,45 +61,124 @@ def read_ical(path: Path) -> ImportReport:
         raise FormatError(f"{path}: not an iCalendar file (it does not begin with BEGIN:VCALENDAR)")
     try:
         calendar = Calendar.from_ical(data)
-    except (ValueError, IndexError, KeyError) as error:
+        components = list(calendar.walk("VEVENT"))
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError) as error:
         raise FormatError(f"{path}: broken iCalendar ({error})") from None
     report = ImportReport("iCalendar")
-    report.title = str(calendar.get("X-WR-CALNAME") or "")
-    for index, component in enumerate(calendar.walk("VEVENT")):
+    report.title = _text(_first(calendar, "X-WR-CALNAME", "", report))
+    untitled = 0
+    for index, component in enumerate(components):
         where = f"event {index + 1}"
         try:
-            event = _event(component)
-        except (DateError, ValueError, TypeError, AttributeError) as error:
-            value = str(component.get("DTSTART").to_ical(), "utf-8") if component.get("DTSTART") else ""
+            event = _event(component, where, report)
+        except (DateError, ValueError, TypeError, AttributeError, KeyError, OverflowError) as error:
+            value = _property_text(component.get("DTSTART"))
             report.problems.append(Problem(where, "DTSTART", value, str(error).split(": ")[-1]))
             continue
         if isinstance(event, Problem):
-            report.problems.append(Problem(where, event.field, event.value, event.message))
-        else:
-            report.add_event(event)
+            report.problems.append(event)
+            continue
+        if not _text(component.get("SUMMARY")):
+            untitled += 1
+        report.add_event(event)
+    if untitled:
+        report.notes.append(
+            f"{untitled:,} event{'s have' if untitled != 1 else ' has'} no SUMMARY: titled from the"
+            " description or location, else 'Untitled event'"
+        )
     report.name_categories()
     return report
 
 
-def _event(component: Any) -> Event | Problem:
-    title = str(component.get("SUMMARY") or "").strip()
+def _property_text(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_property_text(item) for item in value)
+    try:
+        return str(value.to_ical(), "utf-8") if value is not None else ""
+    except (AttributeError, TypeError, ValueError):
+        return str(value)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value[0] if isinstance(value, list) and value else value).strip()
+
+
+def _first(component: Any, name: str, where: str, report: ImportReport) -> Any:
+    """A property that iCalendar allows once; the first when a file gives it more than once."""
+    value = component.get(name)
+    if isinstance(value, list):
+        if not value:
+            return None
+        if len({_property_text(item) for item in value}) > 1:
+            report.notes.append(f"{where}: {name} is given {len(value)} times; the first is kept")
+        return value[0]
+    return value
+
+
+def _single(component: Any, name: str) -> Any:
+    """A property that says when: the same value given twice is one; different values are refused."""
+    value = component.get(name)
+    if isinstance(value, list):
+        if len({_property_text(item) for item in value}) > 1:
+            raise _Repeated(name, value)
+        return value[0] if value else None
+    return value
+
+
+class _Repeated(ValueError):
+    def __init__(self, name: str, values: list[Any]) -> None:
+        super().__init__(f"{name} is given {len(values)} times with different values; iCalendar allows one")
+        self.name, self.values = name, values
+
+
+def _event(component: Any, where: str, report: ImportReport) -> Event | Problem:
+    try:
+        start, end = _when(component)
+    except _Repeated as error:
+        return Problem(where, error.name, _property_text(error.values), str(error))
+    title = _text(_first(component, "SUMMARY", where, report))
+    description = _text(_first(component, "DESCRIPTION", where, report))
     if not title:
-        return Problem("", "SUMMARY", "", "an event needs a summary")
-    start, end = _when(component)
+        fallback = description.split("\n")[0].strip() or _text(component.get("LOCATION"))
+        title = fallback[:80] or "Untitled event"
     categories = [str(name) for name in _categories(component)]
+    url = _text(_first(component, "URL", where, report))
+    repeats = [name for name in ("RRULE", "RDATE") if component.get(name) is not None]
+    if repeats:
+        rule = _property_text(_first(component, "RRULE", where, report) or component.get("RDATE"))
+        report.notes.append(
+            f"{where} {title[:40]!r} repeats ({' and '.join(repeats)} {rule[:60]}): imported as its"
+            " first occurrence"
+        )
     return Event(
         title=title,
         start=start,
         end=end,
-        description=str(component.get("DESCRIPTION") or ""),
+        description=description,
         category=categories[0] if categories else None,
         tags=tuple(categories[1:]),
-        url=str(component.get("URL") or ""),
+        url=url if is_web_link(url) else "",
     )
 
 
+def _moment(prop: Any) -> dt.date | dt.datetime:
+    """A DTSTART or DTEND value; a time in a zone that is only named ``UTC+01:00`` (with no
+    VTIMEZONE, as older files of ours were written) gets that offset."""
+    value = prop.dt
+    if not isinstance(value, dt.date):
+        raise DateError("not a date or a date and time")
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        zone = str(prop.params.get("TZID") or "")
+        match = _OFFSET_ZONE.fullmatch(zone.strip('"'))
+        if match:
+            minutes = int(match[2]) * 60 + int(match[3] or 0)
+            offset = dt.timedelta(minutes=minutes if match[1] == "+" else -minutes)
+            value = value.replace(tzinfo=dt.timezone(offset))
+    return value
+
+
 def _when(component: Any) -> tuple[HistoricalDate, EventEnd]:
-    written = component.get(EDTF_PROPERTY)
+    written = _single(component, EDTF_PROPERTY)
     if written:
         value = read_edtf(str(written))
         if isinstance(value, Interval):
@@ -99,21 +186,28 @@ def _when(component: Any) -> tuple[HistoricalDate, EventEnd]:
                 raise DateError("an event needs a known start")
             return value.start, value.end
         return value, None
-    if component.get("DTSTART") is None:
+    start_property = _single(component, "DTSTART")
+    if start_property is None:
         raise DateError("no DTSTART")
-    raw_start = component.decoded("DTSTART")
+    raw_start = _moment(start_property)
     start = _date_of(raw_start)
-    raw_end = component.decoded("DTEND") if component.get("DTEND") is not None else None
-    if raw_end is None and component.get("DURATION") is not None:
-        raw_end = raw_start + component.decoded("DURATION")
+    end_property = _single(component, "DTEND")
+    duration = _single(component, "DURATION")
+    raw_end: dt.date | dt.datetime | None = None
+    if end_property is not None:
+        raw_end = _moment(end_property)
+    elif duration is not None:
+        if not isinstance(duration.dt, dt.timedelta):
+            raise DateError("DURATION is not a duration")
+        raw_end = raw_start + duration.dt
     if raw_end is None:
         return start, None
     if not isinstance(raw_end, dt.datetime):
         last_day = raw_end - dt.timedelta(days=1)  # DTEND of an all-day event is the day after
-        return start, None if last_day <= raw_start else HistoricalDate.of_day(
-            last_day.year, last_day.month, last_day.day
-        )
-    return start, None if raw_end <= raw_start else _date_of(raw_end)
+        last = HistoricalDate.of_day(last_day.year, last_day.month, last_day.day)
+        return start, None if last.earliest <= start.earliest else last
+    end = _date_of(raw_end)
+    return start, None if end.earliest <= start.earliest else end
 
 
 def _categories(component: Any) -> list[str]:

@@ -38,7 +38,7 @@ def prose_of(text: str, suffix: str = ".txt") -> str:
     """Plain prose from text in the format its suffix names (``.html``, ``.md``, else plain)."""
     suffix = suffix.lower()
     if suffix in (".html", ".htm") or (suffix not in (".md", ".markdown") and _looks_like_html(text)):
-        return _LINK.sub(r"\1", html_to_text(text))
+        return _LINK.sub(r"\1", html_to_text(text, marks=False))
     if suffix in (".md", ".markdown"):
         return _plain_markdown(text)
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -43,6 +43,8 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     rows_not_kept: int = 0
     """Rows read and passed on (written by an import in parts) but not kept in ``rows``."""
+    settings: dict[str, str] = field(default_factory=dict)
+    """Timeline settings the file gives (a TimelineJS title slide), written where not yet set."""
 
     @property
     def row_count(self) -> int:
@@ -53,7 +55,7 @@ class ImportReport:
         is pickled through a Python call per row and unpickled through another, several times
         slower, and these are the rows of large files read by worker processes."""
         plain = marshal.dumps([tuple(row) for row in self.rows])
-        kept = (self.categories, self.eras, self.problems, self.notes, self.rows_not_kept)
+        kept = (self.categories, self.eras, self.problems, self.notes, self.rows_not_kept, self.settings)
         return _unpickled_report, (self.format, self.title, plain, *kept)
 
     def add_event(self, event: Event) -> None:
@@ -136,3 +138,5 @@ def read_json(path: object) -> Any:
         raise FormatError(
             f"{path}: not JSON ({error.msg} at line {error.lineno}, column {error.colno})"
         ) from None
+    except RecursionError:
+        raise FormatError(f"{path}: the JSON is nested too deeply to be a timeline") from None

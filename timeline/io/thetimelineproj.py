@@ -5,6 +5,11 @@ entities or reach the network). Its Gregorian times are ``YYYY-MM-DD HH:MM:SS`` 
 astronomical years (44 BC is ``-43``). A time of exactly midnight at both ends is read as
 day precision. Containers are written into event texts as ``[1]Name`` and their members as
 ``(1)Name``: the container becomes a period and each member is tagged with its name.
+
+``fuzzy`` (1.x) and ``fuzzy_start``/``fuzzy_end`` (2.x) make the ends approximate. An event's
+``default_color`` is the colour the program draws it in when it has no category, so it is kept
+only for events without one. Numeric-time files (``numtime``) count in plain numbers, read here
+as years. Files from before version 1.0 were plain text, not XML: they are refused as too old.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from timeline.core.dates.dates import DateError, HistoricalDate, OpenEnd, Precision
+from timeline.core.links import is_web_link
 from timeline.core.model import Category, Era, Event, EventEnd
 from timeline.io.report import FormatError, ImportReport, Problem, read_text
 
@@ -21,6 +27,8 @@ _TIME = re.compile(r"(-?\d+)-(\d{1,2})-(\d{1,2}) (\d{1,2}):(\d{2}):(\d{2})")
 _COLOUR = re.compile(r"(\d{1,3}),(\d{1,3}),(\d{1,3})")
 _CONTAINER = re.compile(r"\[(\d+)\](.*)", re.S)
 _MEMBER = re.compile(r"\((\d+)\)(.*)", re.S)
+_PROGRAM_DEFAULT_COLOURS = ("", "200,200,200")
+"""The grey the program gives an event without a colour of its own."""
 
 
 def read_thetimelineproj(path: Path) -> ImportReport:
@@ -28,6 +36,11 @@ def read_thetimelineproj(path: Path) -> ImportReport:
     from defusedxml.ElementTree import ParseError, fromstring
 
     text = read_text(path, encoding="utf-8")
+    if text.lstrip()[:1] not in ("<", ""):
+        raise FormatError(
+            f"{path}: a Timeline file in the text format of versions before 1.0, too old to read;"
+            " open it in Timeline 1.x or later and save it again to convert it"
+        )
     try:
         root = fromstring(text.encode("utf-8"))
     except ParseError as error:
@@ -40,22 +53,27 @@ def read_thetimelineproj(path: Path) -> ImportReport:
     if root.tag != "timeline":
         raise FormatError(f"{path}: not a Timeline (.timeline) file: the root element is <{root.tag}>")
     time_type = (root.findtext("timetype") or "gregoriantime").strip()
-    if time_type != "gregoriantime":
-        raise FormatError(f"{path}: time type {time_type!r} is not supported (only gregoriantime)")
+    if time_type not in ("gregoriantime", "numtime"):
+        raise FormatError(
+            f"{path}: time type {time_type!r} is not supported (only gregoriantime and numtime)"
+        )
     report = ImportReport("Timeline (.timeline)")
+    numeric = time_type == "numtime"
+    if numeric:
+        report.notes.append("numeric time: each number is read as a year")
     for element in root.iterfind("categories/category"):
         name = (element.findtext("name") or "").strip()
         if name:
             report.categories.append(Category(name, _colour(element.findtext("color") or "")))
     containers = _container_names(root)
     for index, element in enumerate(root.iterfind("events/event")):
-        event = _event(element, f"event {index + 1}", containers, report)
+        event = _event(element, f"event {index + 1}", containers, report, numeric)
         if event is not None:
             report.add_event(event)
     for index, element in enumerate(root.iterfind("eras/era")):
         where = f"era {index + 1}"
         try:
-            start, end = _times(element)
+            start, end = _times(element, numeric)
             ends_today = (element.findtext("ends_today") or "").strip() == "True"
             era_end = OpenEnd.OPEN if ends_today else end or start
             report.eras.append(
@@ -83,7 +101,9 @@ def _container_names(root: Element) -> dict[str, str]:
     return names
 
 
-def _event(element: Element, where: str, containers: dict[str, str], report: ImportReport) -> Event | None:
+def _event(
+    element: Element, where: str, containers: dict[str, str], report: ImportReport, numeric: bool
+) -> Event | None:
     raw = element.findtext("text") or ""
     tags: tuple[str, ...] = ()
     text = raw[1:] if raw[:2] in (" (", " [") else raw  # the writer's escape for a literal bracket
@@ -100,25 +120,27 @@ def _event(element: Element, where: str, containers: dict[str, str], report: Imp
         report.problems.append(Problem(where, "text", raw, "an event needs a text"))
         return None
     try:
-        start, end = _times(element)
-        fuzzy = (element.findtext("fuzzy") or "").strip() == "True"
-        if fuzzy:
+        start, end = _times(element, numeric)
+        fuzzy = _true(element, "fuzzy")
+        if fuzzy or _true(element, "fuzzy_start"):
             start = _approximate(start)
-            end = _approximate(end) if end else end
+        if end and (fuzzy or _true(element, "fuzzy_end")):
+            end = _approximate(end)
         event_end: EventEnd = (
             OpenEnd.OPEN if (element.findtext("ends_today") or "").strip() == "True" else end
         )
+        category = (element.findtext("category") or "").strip() or None
+        colour = (element.findtext("default_color") or "").strip()
+        url = (element.findtext("hyperlink") or "").strip()
         return Event(
             title=title,
             start=start,
             end=event_end,
             description=(element.findtext("description") or "").strip(),
-            category=(element.findtext("category") or "").strip() or None,
+            category=category,
             tags=tags,
-            url=(element.findtext("hyperlink") or "").strip(),
-            colour=_colour(element.findtext("default_color") or "")
-            if element.find("default_color") is not None
-            else "",
+            url=url if is_web_link(url) else "",
+            colour="" if category or colour in _PROGRAM_DEFAULT_COLOURS else _colour(colour),
         )
     except (DateError, ValueError) as error:
         report.problems.append(
@@ -127,18 +149,33 @@ def _event(element: Element, where: str, containers: dict[str, str], report: Imp
         return None
 
 
+def _true(element: Element, name: str) -> bool:
+    return (element.findtext(name) or "").strip() == "True"
+
+
 def _approximate(date: HistoricalDate) -> HistoricalDate:
     import dataclasses
 
     return dataclasses.replace(date, approximate=True)
 
 
-def _times(element: Element) -> tuple[HistoricalDate, HistoricalDate | None]:
+def _times(element: Element, numeric: bool = False) -> tuple[HistoricalDate, HistoricalDate | None]:
     start_text, end_text = (element.findtext("start") or "").strip(), (element.findtext("end") or "").strip()
+    if numeric:
+        start = HistoricalDate.of_year(_number(start_text))
+        end = HistoricalDate.of_year(_number(end_text)) if end_text else start
+        return start, None if end == start else end
     start_parts, end_parts = _time_parts(start_text), _time_parts(end_text or start_text)
     midnight = start_parts[3:] == (0, 0, 0) and end_parts[3:] == (0, 0, 0)
     start, end = _date(start_parts, midnight), _date(end_parts, midnight)
     return start, None if end == start else end
+
+
+def _number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise DateError(f"time {text!r} is not a whole number") from None
 
 
 def _time_parts(text: str) -> tuple[int, int, int, int, int, int]:

@@ -18,9 +18,10 @@ from typing import Any, TextIO
 
 from timeline.core.dates.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision
 from timeline.core.dates.parsing import parse
+from timeline.core.links import is_web_link
 from timeline.core.model import Era, Event, EventEnd, Source
 from timeline.io.fields import guarded, unguarded
-from timeline.io.html_text import html_to_text, text_to_html
+from timeline.io.html_text import html_to_text, markdown_to_html
 from timeline.io.report import ExportReport, FormatError, ImportReport, Problem, read_json, read_text
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -101,24 +102,27 @@ def _event(item: Any, where: str, report: ImportReport) -> Event | None:
     if not isinstance(item, dict):
         report.problems.append(Problem(where, "event", str(item)[:60], "must be an object"))
         return None
-    text = item.get("text") or {}
-    headline = html_to_text(str(text.get("headline") or "")) if isinstance(text, dict) else ""
-    body = html_to_text(str(text.get("text") or "")) if isinstance(text, dict) else ""
+    text = _object(item.get("text"))
+    headline = html_to_text(str(text.get("headline") or ""))
+    body = html_to_text(str(text.get("text") or ""))
     media = _object(item.get("media"))
     caption = html_to_text(str(media.get("caption") or ""))
+    media_url = str(media.get("url") or "").strip()
     title = headline or body.split("\n")[0][:80] or caption[:80]
     if not title:
         report.problems.append(Problem(where, "text.headline", "", "an event needs a headline"))
         return None
     try:
-        start = _refined(date_from_parts(item.get("start_date") or {}), str(item.get("display_date") or ""))
+        start = _refined(
+            date_from_parts(_object(item.get("start_date"))), str(item.get("display_date") or "")
+        )
     except DateError as error:
         report.problems.append(Problem(where, "start_date", json.dumps(item.get("start_date")), str(error)))
         return None
     end: EventEnd = None
     if item.get("end_date"):
         try:
-            end = date_from_parts(item["end_date"])
+            end = date_from_parts(_object(item["end_date"]))
         except DateError as error:
             report.problems.append(Problem(where, "end_date", json.dumps(item.get("end_date")), str(error)))
             return None
@@ -132,7 +136,7 @@ def _event(item: Any, where: str, report: ImportReport) -> Event | None:
             description=body if headline else "\n\n".join(body.split("\n\n")[1:]),
             category=str(item.get("group") or "").strip() or None,
             source=Source(html_to_text(str(media.get("credit") or ""))),
-            url=str(media.get("url") or ""),
+            url=media_url if is_web_link(media_url) else "",
             colour=colour if _COLOUR.fullmatch(colour) else "",
         )
     except ValueError as error:
@@ -142,19 +146,40 @@ def _event(item: Any, where: str, report: ImportReport) -> Event | None:
         return None
 
 
+TITLE_SLIDE = "title_slide."
+"""Prefix of the timeline settings that keep a TimelineJS title slide: ``text`` (Markdown),
+``media_url``, ``media_caption``, ``media_credit``, ``media_thumbnail``, ``background_colour``,
+``background_url``."""
+
+
 def read_timelinejs_json(path: Path) -> ImportReport:
+    """TimelineJS 3 (``events`` or ``slides``, also inside ``timeline``) and TimelineJS 2
+    (``timeline.date``) files."""
     data = read_json(path)
-    if not isinstance(data, dict) or not isinstance(data.get("events"), list):
+    if isinstance(data, dict) and isinstance(data.get("timeline"), dict):
+        data = data["timeline"]
+    if not isinstance(data, dict):
         raise FormatError(f'{path}: not a TimelineJS file (no "events" list)')
+    if isinstance(data.get("date"), list) and not isinstance(data.get("events"), list):
+        return _read_version_2(data)
+    slides = data.get("events") if isinstance(data.get("events"), list) else data.get("slides")
+    if not isinstance(slides, list):
+        raise FormatError(
+            f'{path}: not a TimelineJS file (no "events" list, nor a "slides" or TimelineJS 2 "date" list)'
+        )
     report = ImportReport("TimelineJS JSON")
     title = data.get("title")
-    if isinstance(title, dict) and isinstance(title.get("text"), dict):
-        report.title = html_to_text(str(title["text"].get("headline") or ""))
-    for index, item in enumerate(data["events"]):
+    if isinstance(title, dict):
+        _read_title_slide(title, report)
+    for index, item in enumerate(slides):
+        if isinstance(item, dict) and not item.get("start_date") and not report.title and index == 0:
+            _read_title_slide(item, report)  # a slides list opens with its title slide
+            continue
         event = _event(item, f"event {index + 1}", report)
         if event is not None:
             report.add_event(event)
-    for index, item in enumerate(data.get("eras") or []):
+    eras = data.get("eras")
+    for index, item in enumerate(eras if isinstance(eras, list) else []):
         era = _era(item, f"era {index + 1}", report)
         if era is not None:
             report.eras.append(era)
@@ -162,12 +187,98 @@ def read_timelinejs_json(path: Path) -> ImportReport:
     return report
 
 
+def _read_title_slide(slide: dict[str, Any], report: ImportReport) -> None:
+    text = _object(slide.get("text"))
+    report.title = html_to_text(str(text.get("headline") or ""))
+    media = _object(slide.get("media"))
+    background = _object(slide.get("background"))
+    colour = str(background.get("color") or "")
+    kept = {
+        "text": html_to_text(str(text.get("text") or "")),
+        "media_url": str(media.get("url") or "").strip(),
+        "media_caption": html_to_text(str(media.get("caption") or "")),
+        "media_credit": html_to_text(str(media.get("credit") or "")),
+        "media_thumbnail": str(media.get("thumbnail") or "").strip(),
+        "background_colour": colour if _COLOUR.fullmatch(colour) else "",
+        "background_url": str(background.get("url") or "").strip(),
+    }
+    report.settings.update({TITLE_SLIDE + key: value for key, value in kept.items() if value})
+
+
+def _read_version_2(data: dict[str, Any]) -> ImportReport:
+    """TimelineJS 2: ``startDate`` as ``"2011,12,10"``, ``asset`` for media, ``tag`` for groups."""
+    report = ImportReport("TimelineJS 2 JSON")
+    _read_title_slide(
+        {
+            "text": {"headline": data.get("headline"), "text": data.get("text")},
+            "media": _version_2_media(data.get("asset")),
+        },
+        report,
+    )
+    for index, item in enumerate(data["date"]):
+        where = f"date {index + 1}"
+        if not isinstance(item, dict):
+            report.problems.append(Problem(where, "date", str(item)[:60], "must be an object"))
+            continue
+        try:
+            start = _version_2_date(item.get("startDate"), "startDate")
+            end = _version_2_date(item.get("endDate"), "endDate") if item.get("endDate") else None
+        except DateError as error:
+            report.problems.append(Problem(where, "startDate", str(item.get("startDate")), str(error)))
+            continue
+        if end == start:
+            end = None
+        slide = {
+            "start_date": start,
+            "end_date": end,
+            "text": {"headline": item.get("headline"), "text": item.get("text")},
+            "media": _version_2_media(item.get("asset")),
+            "group": item.get("tag"),
+        }
+        event = _event(slide, where, report)
+        if event is not None:
+            report.add_event(event)
+    eras = data.get("era")
+    for index, item in enumerate(eras if isinstance(eras, list) else []):
+        where = f"era {index + 1}"
+        try:
+            slide = {
+                "start_date": _version_2_date(_object(item).get("startDate"), "startDate"),
+                "end_date": _version_2_date(_object(item).get("endDate"), "endDate"),
+                "text": {"headline": _object(item).get("headline")},
+            }
+        except DateError as error:
+            report.problems.append(Problem(where, "startDate", str(item)[:60], str(error)))
+            continue
+        era = _era(slide, where, report)
+        if era is not None:
+            report.eras.append(era)
+    report.name_categories()
+    return report
+
+
+def _version_2_media(asset: Any) -> dict[str, Any]:
+    asset = _object(asset)
+    return {"url": asset.get("media"), "caption": asset.get("caption"), "credit": asset.get("credit")}
+
+
+def _version_2_date(value: Any, name: str) -> dict[str, Any]:
+    """``"2011,12,10"``, ``"2011,12,10,07,02,10"``, ``"1900"``, ``"-500"`` → date parts."""
+    text = str(value if value is not None else "").strip()
+    parts = [part.strip() for part in text.split(",")]
+    if not text or len(parts) > 6:
+        raise DateError(f"{name} {text!r} is not year,month,day[,hour,minute,second]")
+    return dict(zip(("year", "month", "day", "hour", "minute", "second"), parts, strict=False))
+
+
 def _era(item: Any, where: str, report: ImportReport) -> Era | None:
     try:
-        text = item.get("text") or {}
+        text = _object(item.get("text"))
         name = html_to_text(str(text.get("headline") or "")) or "Era"
         return Era(
-            name, date_from_parts(item.get("start_date") or {}), date_from_parts(item.get("end_date") or {})
+            name,
+            date_from_parts(_object(item.get("start_date"))),
+            date_from_parts(_object(item.get("end_date"))),
         )
     except (DateError, ValueError, AttributeError) as error:
         report.problems.append(Problem(where, "dates", json.dumps(item)[:60], str(error).split(": ")[-1]))
@@ -179,15 +290,21 @@ def _when_display(start: HistoricalDate, end: EventEnd) -> str:
 
 
 def write_timelinejs_json(
-    events: Iterable[Event], eras: Iterable[Era], title: str, out: TextIO
+    events: Iterable[Event],
+    eras: Iterable[Era],
+    title: str,
+    out: TextIO,
+    settings: dict[str, str] | None = None,
 ) -> ExportReport:
+    """Slides with HTML text (Markdown links become ``<a>`` links), media, groups and colours;
+    the title slide from the title and the kept ``title_slide.*`` settings."""
     report = ExportReport("TimelineJS JSON")
     slides = []
     for event in events:
         slide: dict[str, Any] = {
             "start_date": parts_of(event.start),
             "display_date": _when_display(event.start, event.end),
-            "text": {"headline": _escape(event.title), "text": text_to_html(event.description)},
+            "text": {"headline": _escape(event.title), "text": markdown_to_html(event.description)},
         }
         if isinstance(event.end, HistoricalDate):
             slide["end_date"] = parts_of(event.end)
@@ -200,7 +317,7 @@ def write_timelinejs_json(
         if event.colour:
             slide["background"] = {"color": event.colour}
         slides.append(slide)
-    data: dict[str, Any] = {"title": {"text": {"headline": _escape(title), "text": ""}}, "events": slides}
+    data: dict[str, Any] = {"title": _title_slide(title, settings or {}), "events": slides}
     data["eras"] = [
         {
             "start_date": parts_of(era.start),
@@ -213,6 +330,25 @@ def write_timelinejs_json(
     json.dump(data, out, ensure_ascii=False, indent=1)
     report.written = len(slides)
     return report
+
+
+def _title_slide(title: str, settings: dict[str, str]) -> dict[str, Any]:
+    def kept(key: str) -> str:
+        return settings.get(TITLE_SLIDE + key, "")
+
+    slide: dict[str, Any] = {"text": {"headline": _escape(title), "text": markdown_to_html(kept("text"))}}
+    if kept("media_url"):
+        slide["media"] = {
+            "url": kept("media_url"),
+            "caption": markdown_to_html(kept("media_caption"), paragraphs=False),
+            "credit": markdown_to_html(kept("media_credit"), paragraphs=False),
+        }
+        if kept("media_thumbnail"):
+            slide["media"]["thumbnail"] = kept("media_thumbnail")
+    background = {"color": kept("background_colour"), "url": kept("background_url")}
+    if any(background.values()):
+        slide["background"] = {key: value for key, value in background.items() if value}
+    return slide
 
 
 def _escape(text: str) -> str:
@@ -310,7 +446,7 @@ def write_timelinejs_csv(
                 *(_sheet_date(end) if end else ("", "", "", "")),
                 _when_display(event.start, event.end),
                 guarded(event.title),
-                guarded(text_to_html(event.description)),
+                guarded(markdown_to_html(event.description)),
                 event.url,
                 guarded(event.source.display()),
                 "",

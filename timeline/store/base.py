@@ -4,7 +4,7 @@ that events, categories and eras need wherever they come from."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from timeline.core.colours import colour_for
@@ -14,6 +14,7 @@ from timeline.core.model import (
     Era,
     Event,
 )
+from timeline.store.citations import first_citations, write_first_citation
 from timeline.store.database import TimelineDatabase
 from timeline.store.errors import StoreError, translated_errors
 from timeline.store.rows import (
@@ -84,11 +85,21 @@ class RepositoryBase:
             f"INSERT INTO events ({columns}) VALUES ({placeholders})", list(row.values())
         )
         assert cursor.lastrowid is not None
+        if event.source:
+            write_first_citation(self.db, cursor.lastrowid, event.source)
         return cursor.lastrowid
 
     def _event_row(self, event: Event, category_id: int | None) -> dict[str, Any]:
-        """The stored columns of an event, but for its timestamps."""
-        return dict(zip(ROW_COLUMNS[:-2], stored_row(flat_event(event), category_id), strict=True))
+        """The stored columns of an event, but for its timestamps (its sources are rows of their own)."""
+        row = dict(zip(ROW_COLUMNS[:-2], stored_row(flat_event(event), category_id), strict=True))
+        row["parent_id"] = event.parent_id
+        return row
+
+    def _events_of_rows(self, rows: Iterable[tuple[Any, ...]]) -> list[Event]:
+        """Events from rows of ``EVENT_COLUMNS``, each with its first citation (one more query)."""
+        rows = list(rows)
+        cited = first_citations(self.db, [row[0] for row in rows])
+        return [event_from_row(row, cited.get(row[0])) for row in rows]
 
     def _insert_era(self, era: Era) -> int:
         """Insert an era; one with an id (an undone delete) comes back under that id."""
@@ -103,7 +114,7 @@ class RepositoryBase:
     def _select(self, clause: str, parameters: list[Any]) -> list[Event]:
         with translated_errors(self.database.path):
             rows = self.db.execute(f"SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} {clause}", parameters)
-            return [event_from_row(row) for row in rows]
+            return self._events_of_rows(rows)
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import operator
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from timeline.core.flat import FlatEvent, flat_event
@@ -15,10 +15,13 @@ from timeline.core.model import (
     TimelineContent,
 )
 from timeline.store.base import RepositoryBase
+from timeline.store.citations import cite_many
 from timeline.store.errors import StoreError, translated_errors
 from timeline.store.migrations import FTS_BACKFILL, FTS_INSERT_TRIGGER
 from timeline.store.rows import (
+    FLAT_PLACEHOLDERS,
     ROW_COLUMNS,
+    cited_of,
     stored_row,
     timestamp_now,
 )
@@ -65,6 +68,8 @@ class BulkWriter(RepositoryBase):
         now = timestamp_now()
         category_ids: dict[str | None, int | None] = {}
         batch: list[tuple[Any, ...]] = []
+        next_id = self._next_event_id()
+        cited: list[tuple[int, str, str, str, str, str]] = []
         for item in events:
             if isinstance(item, FlatEvent):
                 flat, created, modified = item, now, now
@@ -74,10 +79,20 @@ class BulkWriter(RepositoryBase):
             if category not in category_ids:
                 category_ids[category] = self._category_id(category)
             batch.append((*stored_row(flat, category_ids[category]), created, modified))
+            source = cited_of(flat)
+            if source is not None:
+                cited.append((next_id + count + len(batch) - 1, *source))
             if len(batch) >= batch_size:
                 count += self._insert_rows(batch)
                 batch = []
-        return count + self._insert_rows(batch)
+        count += self._insert_rows(batch)
+        if cited:
+            cite_many(self.db, cited)
+        return count
+
+    def _next_event_id(self) -> int:
+        """The id the next inserted event gets: rows inserted in one transaction number on from it."""
+        return int(self.db.execute("SELECT max(id) FROM events").fetchone()[0] or 0) + 1
 
     def import_content(
         self,
@@ -86,6 +101,7 @@ class BulkWriter(RepositoryBase):
         eras: list[Era],
         title: str = "",
         progress: Progress | None = None,
+        settings: Mapping[str, str] | None = None,
     ) -> tuple[list[int], list[int], list[int]]:
         """Add what an import accepted in one transaction: all of it, or nothing.
 
@@ -95,7 +111,9 @@ class BulkWriter(RepositoryBase):
         cancelled, rolled back, and :class:`ImportCancelled` is raised.
         """
         batches = (events[done : done + _IMPORT_BATCH] for done in range(0, len(events), _IMPORT_BATCH))
-        return self.import_parts(batches, categories, eras, title, progress, expected=len(events))
+        return self.import_parts(
+            batches, categories, eras, title, progress, expected=len(events), settings=settings
+        )
 
     def import_parts(
         self,
@@ -105,6 +123,7 @@ class BulkWriter(RepositoryBase):
         title: str = "",
         progress: Progress | None = None,
         expected: int = 0,
+        settings: Mapping[str, str] | None = None,
     ) -> tuple[list[int], list[int], list[int]]:
         """Like :meth:`import_content`, for events that arrive in parts while earlier parts are
         written (a large file read by workers). ``expected`` is how many events are coming, if
@@ -143,18 +162,26 @@ class BulkWriter(RepositoryBase):
             era_ids = [self._insert_era(era) for era in eras]
             if title and not self.title:
                 self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('title', ?)", [title])
+            for key, value in (settings or {}).items():  # what the timeline has already is kept
+                self.db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", [key, value])
         return list(range(first_id, first_id + done)), category_ids, era_ids
 
     def _insert_flat(self, rows: Sequence[FlatEvent]) -> None:
-        """Bind flat rows to SQL as they are: SQLite looks up each category id itself."""
+        """Bind flat rows to SQL as they are: SQLite looks up each category id itself; the rows
+        that cite a source are cited afterwards in one set-based pass."""
         now = timestamp_now()
-        values = ", ".join(
-            "(SELECT id FROM categories WHERE name = ?)" if c == "category_id" else "?"
-            for c in ROW_COLUMNS[:-2]
-        )
+        first = self._next_event_id()
         self.db.conn.executemany(
-            f"INSERT INTO events ({', '.join(ROW_COLUMNS)}) VALUES ({values}, '{now}', '{now}')", rows
+            f"INSERT INTO events ({', '.join(ROW_COLUMNS)}) VALUES ({FLAT_PLACEHOLDERS}, '{now}', '{now}')",
+            rows,
         )
+        cited = [
+            (first + index, *row[11:16])
+            for index, row in enumerate(rows)
+            if row[11] or row[12] or row[13] or row[14] or row[15]
+        ]
+        if cited:
+            cite_many(self.db, cited)
 
     def _drop_time_indexes(self) -> list[str]:
         """Drop the events' indexes for a bulk insert; returns the statements that rebuild them."""

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from timeline.core.dates.dates import DateError
 from timeline.core.flat import flat_event
-from timeline.store.database import open_database
-from timeline.store.errors import translated_errors
+from timeline.store.database import TimelineDatabase, open_database
+from timeline.store.errors import DamagedFileError, ForeignSchemaError, translated_errors
 from timeline.store.repository import TimelineRepository
 from timeline.store.rows import span_class
 
@@ -15,21 +15,37 @@ from timeline.store.rows import span_class
 def check_file(path: Path) -> tuple[list[str], int]:
     """Problems found (empty when all is well) and the number of events checked.
 
-    The file is opened read-only: checking never changes it.
+    The file is opened read-only: checking never changes it. A schema our migrations do not
+    create is reported object by object, and nothing of such a file is read.
     """
+    try:
+        database = open_database(path, readonly=True)
+    except ForeignSchemaError as error:
+        return [f"the file holds {problem}" for problem in error.problems], 0
+    except DamagedFileError as error:
+        return [str(error).removeprefix(f"{path}: ")], 0
+    with database:
+        try:
+            with translated_errors(path):
+                return _check_open(database)
+        except DamagedFileError as error:
+            return [str(error).removeprefix(f"{path}: ")], 0
+
+
+def _check_open(database: TimelineDatabase) -> tuple[list[str], int]:
     problems: list[str] = []
-    with open_database(path, readonly=True) as database, translated_errors(path):
-        db = database.db
-        problems += [f"SQLite: {row[0]}" for row in db.execute("PRAGMA integrity_check") if row[0] != "ok"]
-        problems += [
-            f"event {row[1]} refers to a missing {row[2]} row"
-            for row in db.execute("PRAGMA foreign_key_check")
-        ]
-        indexed = db.execute("SELECT count(*) FROM events_fts_docsize").fetchone()[0]
-        count = db.execute("SELECT count(*) FROM events").fetchone()[0]
-        if indexed != count:
-            problems.append(f"search index holds {indexed} events, the table {count}")
-        problems += _check_event_rows(TimelineRepository(database))
+    db = database.db
+    problems += [f"SQLite: {row[0]}" for row in db.execute("PRAGMA integrity_check") if row[0] != "ok"]
+    if problems:  # what follows would read damaged pages
+        return problems, 0
+    problems += [
+        f"event {row[1]} refers to a missing {row[2]} row" for row in db.execute("PRAGMA foreign_key_check")
+    ]
+    indexed = db.execute("SELECT count(*) FROM events_fts_docsize").fetchone()[0]
+    count = db.execute("SELECT count(*) FROM events").fetchone()[0]
+    if indexed != count:
+        problems.append(f"search index holds {indexed} events, the table {count}")
+    problems += _check_event_rows(TimelineRepository(database))
     return problems, count
 
 

@@ -1,9 +1,13 @@
 """Open, create and verify a timeline file.
 
 A file is checked before SQLite is allowed to touch it: the header must be SQLite's, carry our
-``application_id`` and be as long as it says it is. Only then is it opened, and only for
-writing when this process holds the file's lock, so that a foreign, damaged or newer file is
-never modified and two programs never write the same file.
+``application_id`` and be as long as it says it is (or have a write-ahead log beside it that
+completes it: a crash during a checkpoint leaves exactly that, and SQLite finishes it under the
+write lock). Then its schema must be exactly what our migrations create (see
+:mod:`timeline.store.schema`), and a file opened for writing must pass SQLite's ``quick_check``.
+Only then is it used, and only for writing when this process holds the file's lock (taken on
+the file itself, so no other path, symbolic link or hard link to it makes a second writer). A
+foreign, damaged, hostile or newer file is never modified.
 """
 
 from __future__ import annotations
@@ -14,19 +18,23 @@ import sqlite3
 import struct
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
 
 import sqlite_utils
 
 from timeline.store.errors import (
     CorruptFileError,
-    FileInUseError,
+    DamagedFileError,
+    ForeignSchemaError,
     NewerSchemaError,
     NotATimelineError,
+    ReadOnlyFileError,
     StoreError,
+    damaged_message,
     translated_errors,
 )
+from timeline.store.lock import FileLock
 from timeline.store.migrations import SCHEMA_VERSION, migrate
+from timeline.store.schema import schema_problems
 from timeline.store.upgrade import upgrade_file, upgraded_copy
 
 APPLICATION_ID = 0x546C696E  # "Tlin"
@@ -36,92 +44,50 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
 
 
-def _read_header(path: Path) -> bytes:
+def _read_header(path: Path, shown: Path) -> bytes:
     try:
         with path.open("rb") as file:
             return file.read(_HEADER_SIZE)
     except IsADirectoryError:
-        raise StoreError(f"{path}: is a folder, not a timeline file") from None
+        raise StoreError(f"{shown}: is a folder, not a timeline file") from None
     except OSError as error:
-        raise StoreError(f"{path}: cannot read the file ({error.strerror})") from None
+        raise StoreError(f"{shown}: cannot read the file ({error.strerror})") from None
 
 
-def verify_header(path: Path) -> None:
-    """Refuse a file that is not a timeline or is visibly truncated, by reading bytes only."""
-    header = _read_header(path)
+def verify_header(path: Path, shown: Path | None = None, *, log_may_complete: bool = True) -> bool:
+    """Refuse a file that is not a timeline or is visibly truncated, by reading bytes only.
+
+    Returns ``True`` when the file is shorter than its header says but a write-ahead log lies
+    beside it: a checkpoint was cut short, and the log holds the rest (see :func:`_finish_log`).
+    """
+    shown = shown or path
+    header = _read_header(path, shown)
     if not header:
-        raise NotATimelineError(f"{path}: the file is empty, not a timeline")
+        raise NotATimelineError(f"{shown}: the file is empty, not a timeline")
     if len(header) < _HEADER_SIZE or not header.startswith(_SQLITE_MAGIC):
-        raise NotATimelineError(f"{path}: not a timeline file (not an SQLite database)")
+        raise NotATimelineError(f"{shown}: not a timeline file (not an SQLite database)")
     (application_id,) = struct.unpack(">I", header[68:72])
     if application_id != APPLICATION_ID:
         raise NotATimelineError(
-            f"{path}: an SQLite database of another program, not a timeline; it was not changed"
+            f"{shown}: an SQLite database of another program, not a timeline; it was not changed"
         )
     (page_size,) = struct.unpack(">H", header[16:18])
     page_size = 65_536 if page_size == 1 else page_size
     change_counter, page_count = struct.unpack(">II", header[24:32])
     (valid_for,) = struct.unpack(">I", header[92:96])
-    if change_counter == valid_for and page_count * page_size > path.stat().st_size:
+    size = path.stat().st_size
+    if change_counter == valid_for and page_count * page_size > size:
+        if log_may_complete and _log_of(path).is_file() and _log_of(path).stat().st_size > 0:
+            return True
         raise CorruptFileError(
-            f"{path}: the file is truncated ({path.stat().st_size:,} of"
-            f" {page_count * page_size:,} bytes); it was not changed"
+            f"{shown}: the file is truncated ({size:,} of {page_count * page_size:,} bytes);"
+            " it was not changed"
         )
+    return False
 
 
-class FileLock:
-    """An exclusive lock on ``<file>.lock`` held while this process may write the file.
-
-    The lock lives on an open descriptor, so it vanishes with the process: a crash never
-    leaves a stale lock, only an empty lock file that the next open reuses. A clean release
-    removes the lock file; taking the lock checks that the file locked is still the one at
-    the path, so a release racing with a new open cannot leave two holders.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path.with_name(path.name + ".lock")
-        self._file: IO[bytes] | None = None
-
-    def acquire(self) -> None:
-        while True:
-            file = self.path.open("a+b")
-            try:
-                _lock_exclusively(file)
-            except OSError:
-                file.close()
-                raise FileInUseError(
-                    f"{self.path.with_suffix('')}: the file is in use by another Timeline"
-                    " window or command; close it there first"
-                ) from None
-            if _same_file(file, self.path):
-                self._file = file
-                return
-            file.close()
-
-    def release(self) -> None:
-        if self._file is not None:
-            with contextlib.suppress(OSError):
-                self.path.unlink()
-            self._file.close()
-            self._file = None
-
-
-def _same_file(file: IO[bytes], path: Path) -> bool:
-    try:
-        return os.path.samestat(os.fstat(file.fileno()), path.stat())
-    except FileNotFoundError:
-        return False
-
-
-def _lock_exclusively(file: IO[bytes]) -> None:
-    if os.name == "nt":  # pragma: no cover - exercised on Windows only
-        import msvcrt
-
-        msvcrt.locking(file.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-    else:
-        import fcntl
-
-        fcntl.flock(file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+def _log_of(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
 
 
 class TimelineDatabase:
@@ -184,38 +150,114 @@ class TimelineDatabase:
         self.close()
 
 
-def open_database(path: Path | str, *, readonly: bool = False, create: bool = True) -> TimelineDatabase:
-    """Open a timeline file, creating it when missing (unless ``readonly`` or not ``create``)."""
-    path = Path(path)
-    if not path.exists():
+LOCK_WAIT = 3.0
+"""Seconds a command waits for another writer to finish before it says the file is in use."""
+
+
+def open_database(
+    path: Path | str, *, readonly: bool = False, create: bool = True, wait: float = 0.0
+) -> TimelineDatabase:
+    """Open a timeline file, creating it when missing (unless ``readonly`` or not ``create``).
+
+    A writer waits up to ``wait`` seconds for the lock. A file that cannot be written where it
+    is (a read-only file, folder or mount) raises :class:`ReadOnlyFileError`, a damaged one
+    :class:`DamagedFileError`: both can still be opened with ``readonly``.
+    """
+    shown = Path(path)
+    if not shown.exists():
         if readonly or not create:
-            raise StoreError(f"{path}: no such timeline file")
-        _create_file(path)
-    verify_header(path)
+            raise StoreError(f"{shown}: no such timeline file")
+        _create_file(shown)
+    real = Path(os.path.realpath(shown))  # one -wal for every name of the file
+    log_pending = verify_header(real, shown)
     lock = None
     if not readonly:
-        lock = FileLock(path)
-        lock.acquire()
+        _refuse_unwritable(real, shown)
+        lock = FileLock(real, shown)
+        lock.acquire(wait)
     try:
-        with translated_errors(path):
-            connection = _connect_recovering(path) if readonly else _connect(path, readonly=False)
-            db = sqlite_utils.Database(connection)
-            version = _check_schema(path, db)
-            backup = None
-            if readonly and version < SCHEMA_VERSION:
-                original, db = db, upgraded_copy(db, APPLICATION_ID)
-                original.conn.close()
-            elif not readonly:
-                if version < SCHEMA_VERSION:
-                    backup = upgrade_file(path, db, APPLICATION_ID)
-                db.execute("PRAGMA journal_mode = WAL")
-        database = TimelineDatabase(path, db, lock, file_version=version)
+        if log_pending:
+            _finish_log(real, shown, lock)
+        db, version, backup = _open_verified(real, shown, readonly)
+        database = TimelineDatabase(shown, db, lock, file_version=version)
         database.backup = backup
         return database
     except BaseException:
         if lock is not None:
             lock.release()
         raise
+
+
+def _open_verified(real: Path, shown: Path, readonly: bool) -> tuple[sqlite_utils.Database, int, Path | None]:
+    """The file's connection once its schema is ours (and, for writing, it is undamaged and
+    current), with the file's own format version and the backup an upgrade kept of it."""
+    backup = None
+    with translated_errors(shown):
+        connection = _connect_recovering(real, shown) if readonly else _connect(real, readonly=False)
+        try:
+            version = _check_version(shown, connection)
+            problems = schema_problems(connection, version)
+            if problems:
+                raise ForeignSchemaError(
+                    f"{shown}: not a timeline as Timeline writes it: it holds {'; '.join(problems)}."
+                    " It was not changed and is not opened, as such parts of a file can act on it",
+                    problems,
+                )
+            db = sqlite_utils.Database(connection)
+            if readonly and version < SCHEMA_VERSION:
+                db = upgraded_copy(db, APPLICATION_ID)
+                connection.close()
+            elif not readonly:
+                _refuse_damage(shown, connection)
+                # Verified to be exactly our schema: its triggers (which keep the search index
+                # through a virtual table) are ours, and may run.
+                connection.execute("PRAGMA trusted_schema = ON")
+                if version < SCHEMA_VERSION:
+                    backup = upgrade_file(real, db, APPLICATION_ID)
+                db.execute("PRAGMA journal_mode = WAL")
+        except BaseException:
+            connection.close()
+            raise
+    return db, version, backup
+
+
+def _refuse_unwritable(real: Path, shown: Path) -> None:
+    """A file that cannot be written where it is: say so before anything tries."""
+    if not os.access(real, os.W_OK):
+        raise ReadOnlyFileError(f"{shown}: the file is read-only here; it can be opened for reading only")
+    if not os.access(real.parent, os.W_OK | os.X_OK):
+        raise ReadOnlyFileError(
+            f"{shown}: the folder {real.parent} cannot be written (SQLite keeps its journal beside"
+            " the file); the file can be opened for reading only"
+        )
+
+
+def _finish_log(real: Path, shown: Path, lock: FileLock | None) -> None:
+    """Let SQLite complete a checkpoint cut short by a crash, then check the length again.
+
+    Under the write lock only: when another program writes the file right now, its checkpoint
+    is in progress, and SQLite reads the pages it has not copied yet from the log.
+    """
+    own = FileLock(real, shown) if lock is None else None
+    if own is not None and not own.try_acquire():
+        return
+    try:
+        with translated_errors(shown):
+            connection = sqlite3.connect(real)
+            try:
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            finally:
+                connection.close()
+    finally:
+        if own is not None:
+            own.release()
+    verify_header(real, shown, log_may_complete=False)
+
+
+def _refuse_damage(shown: Path, connection: sqlite3.Connection) -> None:
+    problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)") if row[0] != "ok"]
+    if problems:
+        raise DamagedFileError(damaged_message(shown, problems[0]))
 
 
 def _create_file(path: Path) -> None:
@@ -243,7 +285,7 @@ def _create_file(path: Path) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def _connect_recovering(path: Path) -> sqlite3.Connection:
+def _connect_recovering(path: Path, shown: Path) -> sqlite3.Connection:
     """A read-only connection, after replaying the journal of a writer that crashed.
 
     A program killed while writing leaves its last committed transactions in the ``-wal``
@@ -257,7 +299,7 @@ def _connect_recovering(path: Path) -> sqlite3.Connection:
             raise
     else:
         return connection
-    lock = FileLock(path)
+    lock = FileLock(path, shown)
     lock.acquire()
     try:
         _connect(path, readonly=False).close()
@@ -277,6 +319,7 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     else:
         connection = sqlite3.connect(path, check_same_thread=False)
     try:
+        _defend(connection)
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA synchronous = FULL")
         connection.execute("PRAGMA busy_timeout = 2000")
@@ -288,13 +331,25 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     return connection
 
 
-def _check_schema(path: Path, db: sqlite_utils.Database) -> int:
-    db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    version = db.execute("PRAGMA user_version").fetchone()[0]
+def _defend(connection: sqlite3.Connection) -> None:
+    """Nothing the schema holds may run until the schema is verified to be ours.
+
+    ``trusted_schema = OFF`` keeps SQL functions and virtual tables out of views and triggers;
+    the defensive flag (Python 3.12 and later expose it) also refuses writes to the schema
+    itself and to the search index's shadow tables. Python 3.11's sqlite3 cannot set it.
+    """
+    connection.execute("PRAGMA trusted_schema = OFF")
+    setconfig = getattr(connection, "setconfig", None)
+    defensive = getattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE", None)
+    if setconfig is not None and defensive is not None:  # pragma: no cover - Python 3.12+
+        setconfig(defensive, True)
+
+
+def _check_version(shown: Path, connection: sqlite3.Connection) -> int:
+    version: int = connection.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        db.conn.close()
         raise NewerSchemaError(
-            f"{path}: written by a newer version of Timeline (file format {version}, this"
+            f"{shown}: written by a newer version of Timeline (file format {version}, this"
             f" version reads up to {SCHEMA_VERSION}); please update the program"
         )
     return version

@@ -20,6 +20,22 @@ class CorruptFileError(StoreError):
     """The file is ours but damaged or truncated."""
 
 
+class DamagedFileError(CorruptFileError):
+    """SQLite's ``quick_check`` found damage: the file may be read (and exported), never written."""
+
+
+class ForeignSchemaError(NotATimelineError):
+    """The file holds tables, views, triggers or indexes our migrations do not create."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or [message]
+
+
+class ReadOnlyFileError(StoreError):
+    """The file or its folder cannot be written (permissions, a read-only mount); it can be read."""
+
+
 class NewerSchemaError(StoreError):
     """The file was written by a newer version of the program."""
 
@@ -32,6 +48,15 @@ class DiskFullError(StoreError):
     """A write failed for lack of space; nothing of it was kept."""
 
 
+def damaged_message(path: Path | str, problem: str) -> str:
+    """What to do with a damaged file: it was not changed; what can be read can be saved."""
+    return (
+        f"{path}: the file is damaged (SQLite: {problem}); it was not changed, and Timeline opens"
+        " it for reading only. Save what can be read with File → Export Events… or"
+        f" timeline export --db {path} -o saved.json, or go back to a backup of it"
+    )
+
+
 @contextlib.contextmanager
 def translated_errors(path: Path | str) -> Iterator[None]:
     """Turn sqlite3's errors into :class:`StoreError` with the file named; let bugs through."""
@@ -40,13 +65,17 @@ def translated_errors(path: Path | str) -> Iterator[None]:
     except sqlite3.DatabaseError as error:
         message = str(error)
         if "malformed" in message or "not a database" in message:
-            raise CorruptFileError(f"{path}: the file is damaged ({message})") from error
+            raise DamagedFileError(damaged_message(path, message)) from error
         if "disk is full" in message or "disk I/O" in message:
             raise DiskFullError(f"{path}: could not write ({message}); the change was not saved") from error
         if "locked" in message or "busy" in message:
             raise FileInUseError(f"{path}: the file is in use by another program") from error
         if "readonly" in message or "read-only" in message:
-            raise StoreError(f"{path}: the file is read-only") from error
+            raise ReadOnlyFileError(f"{path}: the file is read-only") from error
         if isinstance(error, sqlite3.OperationalError) and "unable to open" in message:
             raise StoreError(f"{path}: cannot open the file ({message})") from error
+        if "no such table" in message or "no such column" in message:
+            raise NotATimelineError(f"{path}: not a complete timeline file ({message})") from error
+        if "unsafe use" in message:
+            raise ForeignSchemaError(f"{path}: the file's schema tried to run code ({message})") from error
         raise

@@ -20,20 +20,20 @@ SCHEMA_VERSION = 2
 
 
 def _indexed_source(row: str) -> str:
-    """The text searched as an event's source: the free text and the citation's author and title."""
+    """Version 1 searched an event's source as its free text and its citation's author and title."""
     return f"{row}.source || ' ' || {row}.source_author || ' ' || {row}.source_title"
 
 
 FTS_INSERT_TRIGGER = (
     "CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN"
-    " INSERT INTO events_fts (rowid, title, description, tags, source)"
-    f" VALUES (new.id, new.title, new.description, new.tags, {_indexed_source('new')}); END"
+    " INSERT INTO events_fts (rowid, title, description, tags)"
+    " VALUES (new.id, new.title, new.description, new.tags); END"
 )
 """Keeps the search index in step with each new row (dropped for a moment by bulk imports)."""
 
 FTS_BACKFILL = (
-    "INSERT INTO events_fts (rowid, title, description, tags, source)"
-    f" SELECT id, title, description, tags, {_indexed_source('events')} FROM events WHERE id >= ?"
+    "INSERT INTO events_fts (rowid, title, description, tags)"
+    " SELECT id, title, description, tags FROM events WHERE id >= ?"
 )
 """Indexes, in one statement, every row from an id on: what a bulk import does instead."""
 
@@ -85,7 +85,9 @@ def _version_1() -> list[str]:
         "CREATE INDEX eras_time ON eras (earliest, latest)",
         "CREATE VIRTUAL TABLE events_fts USING fts5("
         "title, description, tags, source, content='events', content_rowid='id')",
-        FTS_INSERT_TRIGGER,
+        "CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN"
+        " INSERT INTO events_fts (rowid, title, description, tags, source)"
+        f" VALUES (new.id, new.title, new.description, new.tags, {new_source}); END",
         "CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN"
         " INSERT INTO events_fts (events_fts, rowid, title, description, tags, source)"
         f" VALUES ('delete', old.id, old.title, old.description, old.tags, {old_source}); END",
@@ -117,6 +119,26 @@ _V1_SOURCE_GIVEN = (
     " OR events.source_page != '' OR events.source_url != '')"
 )
 _NOW = "strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')"
+
+
+def _events_without_v1_sources() -> list[str]:
+    """Once copied, the events' own source columns go, and their search index is rebuilt without
+    them: sources are searched through ``sources_fts``, entities through ``entities_fts``."""
+    return [
+        "DROP TRIGGER events_fts_insert",
+        "DROP TRIGGER events_fts_delete",
+        "DROP TRIGGER events_fts_update",
+        "DROP TABLE events_fts",
+        *(
+            f"ALTER TABLE events DROP COLUMN {column}"
+            for column in ("source", "source_author", "source_title", "source_page", "source_url")
+        ),
+        "CREATE VIRTUAL TABLE events_fts USING fts5("
+        "title, description, tags, content='events', content_rowid='id')",
+        FTS_INSERT_TRIGGER,
+        *_fts_triggers("events", ("title", "description", "tags"))[1:],
+        "INSERT INTO events_fts (events_fts) VALUES ('rebuild')",
+    ]
 
 
 def _version_2() -> list[str]:
@@ -185,7 +207,7 @@ def _version_2() -> list[str]:
         "CREATE VIRTUAL TABLE sources_fts USING fts5("
         "author, title, citation, content='sources', content_rowid='id')",
         *_fts_triggers("sources", source_columns),
-        "CREATE INDEX sources_v1_citation ON sources (author, title, url, citation)",
+        "CREATE INDEX sources_citation ON sources (title, author, url, citation)",
         "INSERT INTO sources (author, title, url, citation, created, modified)"
         f" SELECT DISTINCT source_author, source_title, source_url, source, {_NOW}, {_NOW}"
         f" FROM events WHERE {_V1_SOURCE_GIVEN}",
@@ -194,7 +216,7 @@ def _version_2() -> list[str]:
         " ON sources.author = events.source_author AND sources.title = events.source_title"
         " AND sources.url = events.source_url AND sources.citation = events.source"
         f" WHERE {_V1_SOURCE_GIVEN}",
-        "DROP INDEX sources_v1_citation",
+        *_events_without_v1_sources(),
         """CREATE TABLE links (
             id INTEGER PRIMARY KEY,
             from_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,

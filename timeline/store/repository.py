@@ -16,10 +16,18 @@ from timeline.core.model import (
     Category,
     Era,
     Event,
+    EventRelations,
     EventSpan,
-    Source,
 )
 from timeline.store.bulk import BulkWriter
+from timeline.store.citations import (
+    CITE_SQL,
+    SOURCE_COLUMNS,
+    record_id,
+    source_from_row,
+    write_first_citation,
+)
+from timeline.store.consistency import ConsistencyQueries
 from timeline.store.errors import StoreError, translated_errors
 from timeline.store.images import ImageQueries
 from timeline.store.rows import (
@@ -29,14 +37,14 @@ from timeline.store.rows import (
     SPAN_COLUMNS,
     era_columns,
     era_end,
-    event_from_row,
     span_from_row,
     timestamp_now,
 )
 from timeline.store.search import SearchQueries
+from timeline.store.sources import SourceStore
 
 
-class TimelineRepository(SearchQueries, BulkWriter, ImageQueries):
+class TimelineRepository(SearchQueries, BulkWriter, ConsistencyQueries, SourceStore, ImageQueries):
     """CRUD, window queries and search over one open :class:`TimelineDatabase`."""
 
     # Settings ---------------------------------------------------------------------------
@@ -150,6 +158,7 @@ class TimelineRepository(SearchQueries, BulkWriter, ImageQueries):
                 )
                 if cursor.rowcount != 1:
                     raise StoreError(f"event {event.id} does not exist")
+                write_first_citation(self.db, event.id, event.source)
 
     def delete_event(self, event_id: int) -> None:
         self.delete_events([event_id])
@@ -160,19 +169,61 @@ class TimelineRepository(SearchQueries, BulkWriter, ImageQueries):
                 "DELETE FROM events WHERE id = ?", [[event_id] for event_id in event_ids]
             )
 
-    def restore_events(self, events: Iterable[Event]) -> list[int]:
-        """Put events back exactly as they were (ids, timestamps), in one transaction."""
+    def restore_events(self, events: Iterable[Event], relations: EventRelations | None = None) -> list[int]:
+        """Put events back exactly as they were (ids, timestamps), and with ``relations`` (taken by
+        :meth:`relations_of` before they were deleted) their entities, citations, links and
+        children; in one transaction."""
         with self._writing():
-            return [self._insert_event(event) for event in events]
+            ids = [self._insert_event(event) for event in events]
+            if relations is not None:
+                self._restore_relations(ids, relations)
+            return ids
+
+    def relations_of(self, event_ids: list[int]) -> EventRelations:
+        """What deleting these events would take with it, beyond the events themselves."""
+        with translated_errors(self.database.path):
+            links = {link.id: link for event_id in event_ids for link in self.links_of(event_id)}
+            children = self.db.execute(
+                f"SELECT id, parent_id FROM events WHERE parent_id IN ({', '.join('?' * len(event_ids))})",
+                event_ids,
+            ).fetchall()
+        return EventRelations(
+            tuple(self.participations(event_ids)),
+            tuple(self.citations_of(event_ids)),
+            tuple(links.values()),
+            tuple((child, parent) for child, parent in children),
+        )
+
+    def _restore_relations(self, event_ids: list[int], relations: EventRelations) -> None:
+        marks = ", ".join("?" * len(event_ids))
+        self.db.execute(f"DELETE FROM event_sources WHERE event_id IN ({marks})", event_ids)
+        positions: dict[int, int] = {}
+        for event_id, source in relations.citations:
+            position = positions.get(event_id, 0)
+            positions[event_id] = position + 1
+            source_id = record_id(self.db, source.record)
+            self.db.execute(
+                CITE_SQL,
+                [event_id, source_id, source.page, source.quote, position],
+            )
+        self._insert_participations(relations.participations)
+        for link in relations.links:
+            exists = self.db.execute("SELECT 1 FROM links WHERE id = ?", [link.id]).fetchone()
+            if not exists:
+                self._insert_link(link)
+        self.db.conn.executemany(
+            "UPDATE events SET parent_id = ? WHERE id = ?",
+            [(parent, child) for child, parent in relations.children],
+        )
 
     def get_event(self, event_id: int) -> Event:
         with translated_errors(self.database.path):
             row = self.db.execute(
                 f"SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE events.id = ?", [event_id]
             ).fetchone()
-        if row is None:
-            raise StoreError(f"event {event_id} does not exist")
-        return event_from_row(row)
+            if row is None:
+                raise StoreError(f"event {event_id} does not exist")
+            return self._events_of_rows([row])[0]
 
     def count_events(self) -> int:
         with translated_errors(self.database.path):
@@ -189,14 +240,17 @@ class TimelineRepository(SearchQueries, BulkWriter, ImageQueries):
         EDTF text is used as it is, so a million rows need no date parsing at all.
         """
         sql = (
-            "SELECT title, start_date, coalesce(end_date, ''), coalesce(categories.name, ''), tags,"
-            " description, source, source_author, source_title, source_page, source_url, url, events.colour"
-            f" FROM {EVENT_FROM} WHERE earliest < ? AND latest > ? ORDER BY earliest, events.id"
+            "SELECT events.title, start_date, coalesce(end_date, ''), coalesce(categories.name, ''), tags,"
+            f" description, cited.page, {SOURCE_COLUMNS}, events.url, events.colour"
+            f" FROM {EVENT_FROM} LEFT JOIN event_sources AS cited ON cited.id ="
+            " (SELECT id FROM event_sources WHERE event_id = events.id ORDER BY position, id LIMIT 1)"
+            " LEFT JOIN sources ON sources.id = cited.source_id"
+            " WHERE events.earliest < ? AND events.latest > ? ORDER BY events.earliest, events.id"
         )
         with translated_errors(self.database.path):
             for row in self.db.execute(sql, [latest, earliest]):
-                title, start, end, category, tags, description = row[:6]
-                source = Source(*row[6:11]).display()
+                title, start, end, category, tags, description, page = row[:7]
+                source = "" if row[7] is None else source_from_row(row[7:17], page).display()
                 yield (
                     title,
                     start,
@@ -205,7 +259,7 @@ class TimelineRepository(SearchQueries, BulkWriter, ImageQueries):
                     ", ".join(json.loads(tags)),
                     description,
                     source,
-                    *row[11:],
+                    *row[17:],
                 )
 
     def iter_events(self, batch: int = 2_000) -> Iterator[Event]:
@@ -249,7 +303,7 @@ class TimelineRepository(SearchQueries, BulkWriter, ImageQueries):
             sql += " LIMIT ?"
             parameters.append(limit)
         with translated_errors(self.database.path):
-            return [event_from_row(row) for row in self.db.execute(sql, parameters)]
+            return self._events_of_rows(self.db.execute(sql, parameters))
 
     def spans_between(self, earliest: float, latest: float) -> list[EventSpan]:
         """The light form of the events overlapping ``[earliest, latest)``, for drawing."""

@@ -18,8 +18,8 @@ from timeline.core.model import (
 )
 
 EVENT_COLUMNS = (
-    "events.id, title, start_date, end_date, description, categories.name, tags, source, url,"
-    " events.colour, created, modified, source_author, source_title, source_page, source_url"
+    "events.id, title, start_date, end_date, description, categories.name, tags, url,"
+    " events.colour, created, modified, events.parent_id"
 )
 EVENT_FROM = "events LEFT JOIN categories ON categories.id = events.category_id"
 SPAN_COLUMNS = (
@@ -42,11 +42,6 @@ ROW_COLUMNS = (
     "description",
     "category_id",
     "tags",
-    "source",
-    "source_author",
-    "source_title",
-    "source_page",
-    "source_url",
     "url",
     "colour",
     "created",
@@ -77,9 +72,22 @@ def end_from_text(text: str | None) -> EventEnd:
     return read_edtf_date(text)
 
 
+FLAT_PLACEHOLDERS = (
+    "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, (SELECT id FROM categories WHERE name = ?10), ?11, ?17, ?18"
+)
+"""A flat event bound to SQL as it is, in ``ROW_COLUMNS`` order but for its timestamps: its
+category looked up by name, its source fields (``?12`` … ``?16``) left for ``event_sources``."""
+
+
 def stored_row(flat: FlatEvent, category_id: int | None) -> tuple[Any, ...]:
     """The stored columns of a flat event (in ``ROW_COLUMNS`` order, but for its timestamps)."""
-    return (*flat[:9], category_id, *flat[10:])
+    return (*flat[:9], category_id, flat.tags_json, flat.url, flat.colour)
+
+
+def cited_of(flat: FlatEvent) -> tuple[str, str, str, str, str] | None:
+    """A flat event's source fields (text, author, title, page, url), if it cites anything."""
+    cited = flat[11:16]
+    return cited if any(cited) else None
 
 
 def era_columns(era: Era) -> list[Any]:
@@ -110,9 +118,9 @@ def span_from_row(row: tuple[Any, ...]) -> EventSpan:
     )
 
 
-def event_from_row(row: tuple[Any, ...]) -> Event:
-    id_, title, start, end, description, category, tags, source, url, colour, created, modified = row[:12]
-    author, source_title, page, source_url = row[12:16]
+def event_from_row(row: tuple[Any, ...], source: Source | None = None) -> Event:
+    """An event from :data:`EVENT_COLUMNS`, citing ``source`` (its first citation) if given."""
+    id_, title, start, end, description, category, tags, url, colour, created, modified, parent = row[:12]
     return Event(
         title=title,
         start=read_edtf_date(start),
@@ -120,10 +128,11 @@ def event_from_row(row: tuple[Any, ...]) -> Event:
         description=description,
         category=category,
         tags=tuple(json.loads(tags)),
-        source=Source(source, author, source_title, page, source_url),
+        source=source or Source(),
         url=url,
         colour=colour,
         id=id_,
         created=created,
         modified=modified,
+        parent_id=parent,
     )

@@ -19,7 +19,6 @@ from timeline.store.errors import translated_errors
 from timeline.store.rows import (
     EVENT_COLUMNS,
     EVENT_FROM,
-    event_from_row,
 )
 
 
@@ -39,14 +38,33 @@ def fts_query(text: str) -> str:
     return " ".join(terms)
 
 
+MATCHED_IDS = (
+    "SELECT rowid FROM events_fts WHERE events_fts MATCH ?"
+    " UNION SELECT event_id FROM event_entities WHERE entity_id IN"
+    " (SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?)"
+    " UNION SELECT event_id FROM event_sources WHERE source_id IN"
+    " (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?)"
+)
+"""The ids of events whose own text, or the name of an entity in them, or a source they cite
+matches a query (given three times)."""
+
+_RANKED_BY_RELATIONS = (
+    "SELECT event_entities.event_id, bm25(entities_fts, 3.0, 3.0, 1.0) FROM entities_fts"
+    " JOIN event_entities ON event_entities.entity_id = entities_fts.rowid WHERE entities_fts MATCH ?"
+    " UNION ALL SELECT event_sources.event_id, bm25(sources_fts, 2.0, 2.0, 2.0) FROM sources_fts"
+    " JOIN event_sources ON event_sources.source_id = sources_fts.rowid WHERE sources_fts MATCH ?"
+    " LIMIT ?"
+)
+
+
 def _filter_sql(event_filter: EventFilter) -> tuple[str, list[Any]]:
     """The WHERE clause over ``events`` that keeps what the filter keeps."""
     conditions: list[str] = ["1"]
     parameters: list[Any] = []
     query = fts_query(event_filter.text)
     if query:
-        conditions.append("id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-        parameters.append(query)
+        conditions.append(f"id IN ({MATCHED_IDS})")
+        parameters += [query] * 3
     elif event_filter.text.strip():
         conditions.append("0")  # only punctuation: nothing can match
     if event_filter.categories is not None:
@@ -55,6 +73,14 @@ def _filter_sql(event_filter: EventFilter) -> tuple[str, list[Any]]:
     if event_filter.tags:
         conditions.append("(" + " OR ".join("instr(tags, ?) > 0" for _ in event_filter.tags) + ")")
         parameters += [json.dumps(tag, ensure_ascii=False) for tag in event_filter.tags]
+    if event_filter.entities:
+        marks = ", ".join("?" * len(event_filter.entities))
+        conditions.append(f"id IN (SELECT event_id FROM event_entities WHERE entity_id IN ({marks}))")
+        parameters += sorted(event_filter.entities)
+    if event_filter.sources:
+        marks = ", ".join("?" * len(event_filter.sources))
+        conditions.append(f"id IN (SELECT event_id FROM event_sources WHERE source_id IN ({marks}))")
+        parameters += sorted(event_filter.sources)
     if event_filter.latest is not None:
         conditions.append("earliest < ?")
         parameters.append(event_filter.latest)
@@ -79,18 +105,24 @@ class SearchQueries(RepositoryBase):
 
         Ranking reads at most ``scan`` matches: a rare word is ranked exactly, a word in half
         the timeline costs the same as one in a hundred events instead of growing with it.
-        Titles weigh most, then tags and sources, then descriptions.
+        Titles weigh most, then tags, the names of entities and the sources cited, then
+        descriptions; an event matched in several of these ranks above one matched in one.
         """
         query = fts_query(text)
         if not query:
             return [], False
         with translated_errors(self.database.path):
-            rows = self.db.execute(
-                "SELECT rowid, bm25(events_fts, 8.0, 1.0, 3.0, 2.0) FROM events_fts"
+            own = self.db.execute(
+                "SELECT rowid, bm25(events_fts, 8.0, 1.0, 3.0) FROM events_fts"
                 " WHERE events_fts MATCH ? LIMIT ?",
                 [query, scan + 1],
             ).fetchall()
-            more = len(rows) > scan
+            related = self.db.execute(_RANKED_BY_RELATIONS, [query, query, scan + 1]).fetchall()
+            scores: dict[int, float] = {}
+            for rowid, score in own + related:
+                scores[rowid] = scores.get(rowid, 0.0) + score
+            rows = list(scores.items())
+            more = len(rows) > scan or len(own) > scan or len(related) > scan
             candidates = rows[:scan] if allowed is None else [row for row in rows[:scan] if row[0] in allowed]
             best = [row[0] for row in sorted(candidates, key=lambda row: (row[1], row[0]))[:limit]]
             placeholders = ", ".join("?" * len(best))
@@ -126,17 +158,18 @@ class SearchQueries(RepositoryBase):
         return Matches(frozenset(row[0] for row in rows), DensityIndex(starts, ends))
 
     def search(self, text: str, limit: int | None = None) -> list[Event]:
-        """Events whose title, description, tags or source contain every word, in time order."""
+        """Events whose title, description or tags contain every word, or the name of an entity
+        in them, or a source they cite; in time order."""
         query = fts_query(text)
         if not query:
             return []
         sql = (
-            f"SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE events.id IN"
-            " (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) ORDER BY earliest, events.id"
+            f"SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE events.id IN ({MATCHED_IDS})"
+            " ORDER BY earliest, events.id"
         )
-        parameters: list[Any] = [query]
+        parameters: list[Any] = [query] * 3
         if limit is not None:
             sql += " LIMIT ?"
             parameters.append(limit)
         with translated_errors(self.database.path):
-            return [event_from_row(row) for row in self.db.execute(sql, parameters)]
+            return self._events_of_rows(self.db.execute(sql, parameters))

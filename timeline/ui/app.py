@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from timeline.core.dates.dates import DateError
 from timeline.core.dates.parsing import parse
 from timeline.core.view.period import TimePeriod, describe_period
 from timeline.desktop_entry import APP_ID
-from timeline.store.errors import StoreError
+from timeline.store.errors import DamagedFileError, ReadOnlyFileError, StoreError
 from timeline.ui.canvas.widget import TimelineCanvas
 from timeline.ui.dialogs.interchange import export_events
 from timeline.ui.document import TimelineDocument
@@ -41,6 +42,7 @@ from timeline.ui.panels.details import EventDetails
 from timeline.ui.panels.search import SearchPanel
 from timeline.ui.panels.story import StoryPanel
 from timeline.ui.presentation import PresentationWindow
+from timeline.ui.single_instance import InstanceServer, hand_over
 from timeline.ui.window_exports import FileCommands
 from timeline.ui.window_present import Presenting
 from timeline.ui.window_views import SavedViews
@@ -101,6 +103,7 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         self.canvas.context_menu_requested.connect(self._context_menu)
         document.events_changed.connect(self._refresh_details)
         document.events_changed.connect(self._show_title)
+        document.events_edited.connect(self._follow_edited)
         document.error.connect(self._show_error)
         self.event_list.selectionModel().currentRowChanged.connect(self._list_selected)
         self._syncing = False
@@ -109,7 +112,10 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         self._show_period(self.canvas.period)
 
     def _show_title(self) -> None:
-        self.setWindowTitle(window_title(self.document.repository.title, self.document.path))
+        title = window_title(self.document.repository.title, self.document.path)
+        self.setWindowTitle(
+            title.replace(" — Timeline", " (read only) — Timeline") if self.document.readonly else title
+        )
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -246,7 +252,32 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         current = self.canvas.selected
         if current is not None and self.document.existing([current]):
             self.details.show_event(self.document.get_event(current))
+            self._select_in_list(current)
         self._show_period(self.canvas.period)
+
+    def _select_in_list(self, event_id: int) -> None:
+        """Keep the list's highlight on the selected event after the list was refetched."""
+        row = self.document.row_of(event_id)
+        if row is None or self._syncing:
+            return
+        self._syncing = True
+        try:
+            index = self.event_model.index(row, 0)
+            if self.event_list.currentIndex() != index:
+                self.event_list.setCurrentIndex(index)
+            self.event_list.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    def _follow_edited(self, event_ids: list[int]) -> None:
+        """After an edit (or its undo) moves the selected event out of view, go where it is now."""
+        current = self.canvas.selected
+        if current is None or current not in event_ids or not self.document.existing([current]):
+            return
+        event = self.document.get_event(current)
+        period = self.canvas.period
+        if event.latest <= period.start or event.earliest >= period.end:
+            self.canvas.show_event(current)
 
     # Saved views: a period and a filter, kept in the timeline file ----------------------------
 
@@ -374,9 +405,22 @@ _windows: list[MainWindow] = []
 
 
 def open_window(path: Path, create: bool = False) -> MainWindow | None:
-    """Open a timeline in a new window (a new, empty one with ``create``), or say why not."""
+    """Open a timeline in a new window (a new, empty one with ``create``), or say why not.
+
+    A file that one of our windows has open already is not opened twice: that window is raised.
+    A file that cannot be written (damaged, or on a read-only file, folder or mount) is opened
+    for reading, with a word on why and what to do; every edit is then refused with the same.
+    """
+    existing = window_for(path)
+    if existing is not None:
+        bring_forward(existing)
+        return existing
     try:
-        document = TimelineDocument(path, create=create)
+        try:
+            document = TimelineDocument(path, create=create)
+        except (DamagedFileError, ReadOnlyFileError) as refusal:
+            document = TimelineDocument(path, readonly=True)
+            QMessageBox.warning(None, "Opened for reading only", str(refusal))
     except StoreError as error:
         QMessageBox.critical(None, "Cannot open timeline", str(error))
         return None
@@ -386,6 +430,22 @@ def open_window(path: Path, create: bool = False) -> MainWindow | None:
     _windows.append(window)
     window.show()
     return window
+
+
+def window_for(path: Path) -> MainWindow | None:
+    """The open window that shows this file (by the file itself, whatever path led to it)."""
+    for window in _windows:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(window.document.path, path):
+                return window
+    return None
+
+
+def bring_forward(window: QMainWindow) -> None:
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def run_app(path: Path | None) -> int:
@@ -398,6 +458,11 @@ def run_app(path: Path | None) -> int:
         from timeline.workspace import default_timeline_path
 
         path = default_timeline_path()
+    if hand_over(path):
+        return 0
+    server = InstanceServer(parent=app)
+    server.listen()
+    server.open_requested.connect(open_window)
     if open_window(path) is None:
         return 1
     return app.exec()

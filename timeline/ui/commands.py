@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from timeline.core.flat import FlatEvent
-from timeline.core.model import Category, Era, Event
+from timeline.core.model import Category, Era, Event, EventRelations
 from timeline.core.pictures import Picture, PreparedImage
 from timeline.store.bulk import ImportCancelled, Progress
 from timeline.store.errors import StoreError
@@ -71,14 +71,16 @@ class AddEvents(_DocumentCommand):
         super().__init__(document, describe(events, verb))
         self.events = events
         self.ids: list[int] = []
+        self.relations: EventRelations | None = None
 
     def apply(self) -> None:
-        self.ids = self.document.add_events(self.events)
+        self.ids = self.document.add_events(self.events, self.relations)
         self.events = [
             event.with_changes(id=event_id) for event, event_id in zip(self.events, self.ids, strict=True)
         ]
 
     def revert(self) -> None:
+        self.relations = self.document.relations_of(self.ids)
         self.events = self.document.delete_events(self.ids)
 
 
@@ -93,16 +95,18 @@ class ImportEvents(_DocumentCommand):
         eras: list[Era],
         title: str,
         source_name: str,
+        settings: dict[str, str] | None = None,
     ) -> None:
         super().__init__(document, f"Import {len(events):,} events from '{source_name}'")
         self.events, self.categories, self.eras, self.title = events, categories, eras, title
+        self.settings = settings or {}
         self.added: tuple[list[int], list[int], list[int]] = ([], [], [])
         self.progress: Progress | None = None
 
     def apply(self) -> None:
         progress, self.progress = self.progress, None  # only the first run reports and can be cancelled
         self.added = self.document.import_content(
-            self.events, self.categories, self.eras, self.title, progress
+            self.events, self.categories, self.eras, self.title, progress, self.settings
         )
 
     def revert(self) -> None:
@@ -133,10 +137,11 @@ class DeleteEvents(_DocumentCommand):
         self.events = events
 
     def apply(self) -> None:
+        self.relations = self.document.relations_of(self.ids)
         self.events = self.document.delete_events(self.ids)
 
     def revert(self) -> None:
-        self.document.add_events(self.events)
+        self.document.add_events(self.events, self.relations)
 
 
 class SetPictures(_DocumentCommand):

@@ -12,13 +12,14 @@ from PySide6.QtGui import QUndoStack
 
 from timeline.core.dates.dates import MAX_INSTANT
 from timeline.core.flat import FlatEvent
-from timeline.core.model import Category, Era, Event, EventSpan
+from timeline.core.model import Category, Era, Event, EventRelations, EventSpan
 from timeline.core.pictures import Picture, PreparedImage
 from timeline.core.view.density import DensityIndex
 from timeline.core.view.layout import DETAIL_LIMIT
 from timeline.core.view.period import TimePeriod
 from timeline.store.bulk import Progress
 from timeline.store.database import open_database
+from timeline.store.errors import translated_errors
 from timeline.store.repository import TimelineRepository
 
 _FETCH_LIMIT = 4 * DETAIL_LIMIT
@@ -70,11 +71,14 @@ class TimelineDocument(QObject):
         events_changed: events were added, changed or removed; views refetch what they show.
         categories_changed: categories were added, renamed, recoloured or removed.
         eras_changed: eras were added, changed or removed.
+        events_edited(list): these events were changed in place (after ``events_changed``), so
+            that a view can follow an event that a new date moved elsewhere.
     """
 
     events_changed = Signal()
     categories_changed = Signal()
     eras_changed = Signal()
+    events_edited = Signal(list)
     error = Signal(str)
 
     def __init__(
@@ -85,7 +89,12 @@ class TimelineDocument(QObject):
         self._database = open_database(path, readonly=readonly, create=create)
         self.repository = TimelineRepository(self._database)
         self.undo_stack = QUndoStack(self)
-        self.density = DensityIndex(*self.repository.sorted_bounds())
+        try:
+            with translated_errors(path):
+                self.density = DensityIndex(*self.repository.sorted_bounds())
+        except BaseException:
+            self._database.close()
+            raise
         self._spans = SpanCache()
         self._order: array[int] | None = None
         self._categories: dict[int, Category] | None = None
@@ -94,6 +103,11 @@ class TimelineDocument(QObject):
         self._deleted_pictures: dict[int, list[Picture]] = {}
         self.categories_changed.connect(self._forget_categories)
         self.eras_changed.connect(self._forget_eras)
+
+    @property
+    def readonly(self) -> bool:
+        """Opened for reading only: every change is refused with a message."""
+        return self._database.readonly
 
     @property
     def title(self) -> str:
@@ -108,10 +122,11 @@ class TimelineDocument(QObject):
 
     # Changes --------------------------------------------------------------------------------
 
-    def add_events(self, events: list[Event]) -> list[int]:
-        """Add events; those with an id (an undone delete) come back under it. Returns the ids."""
+    def add_events(self, events: list[Event], relations: EventRelations | None = None) -> list[int]:
+        """Add events; those with an id (an undone delete) come back under it, with the
+        ``relations`` they had (see :meth:`relations_of`). Returns the ids."""
         known = set(self.categories_by_name())
-        ids = self.repository.restore_events(events)
+        ids = self.repository.restore_events(events, relations)
         for event_id in ids:
             pictures = self._deleted_pictures.pop(event_id, None)
             if pictures:
@@ -130,6 +145,11 @@ class TimelineDocument(QObject):
         for event in events:
             self.density.add(event.earliest, event.latest)
         self._after_events_changed(any(e.category and e.category not in known for e in events))
+        self.events_edited.emit([event.id for event in events if event.id is not None])
+
+    def relations_of(self, event_ids: list[int]) -> EventRelations:
+        """The entities, citations, links and children of events, kept before deleting them."""
+        return self.repository.relations_of(event_ids)
 
     def delete_events(self, event_ids: list[int]) -> list[Event]:
         """Delete events; returns them as they were, for undo."""
@@ -150,9 +170,10 @@ class TimelineDocument(QObject):
         eras: list[Era],
         title: str = "",
         progress: Progress | None = None,
+        settings: dict[str, str] | None = None,
     ) -> tuple[list[int], list[int], list[int]]:
         """Add an import in one transaction; returns the ids of what was added, for undo."""
-        added = self.repository.import_content(events, categories, eras, title, progress)
+        added = self.repository.import_content(events, categories, eras, title, progress, settings)
         self._recount(events, add=True)
         self._forget_eras()
         self.eras_changed.emit()

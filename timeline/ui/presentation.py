@@ -17,6 +17,7 @@ from timeline.core.view.period import TimePeriod
 from timeline.core.view.presentation import Stop, between, framing
 from timeline.ui.canvas.widget import TimelineCanvas
 from timeline.ui.document import TimelineDocument
+from timeline.ui.safe_text import safe_markdown_html
 
 STEP_MILLISECONDS = 500
 FONT_SCALE = 1.6
@@ -65,7 +66,9 @@ class CaptionCard(QFrame):
         self.when = QLabel()
         self.description = QLabel()
         self.position = QLabel()
-        self.description.setTextFormat(Qt.TextFormat.MarkdownText)
+        for plain in (self.title, self.when, self.position):  # a title is text, never markup
+            plain.setTextFormat(Qt.TextFormat.PlainText)
+        self.description.setTextFormat(Qt.TextFormat.RichText)  # made by safe_markdown_html only
         self.description.setWordWrap(True)
         self.description.setOpenExternalLinks(False)
         self.title.setWordWrap(True)
@@ -139,7 +142,8 @@ class PresentationWindow(QWidget):
         self.canvas.select(stop.event_id)
         self.caption.title.setText(event.title)
         self.caption.when.setText(event.display_when())
-        self.caption.description.setText(event.description)
+        description = self.caption.description
+        description.setText(safe_markdown_html(event.description, description.font()))
         self.caption.position.setText(f"{index + 1} / {len(self.stops)}")
         self._flight.stop()
         if animate and self.isVisible():

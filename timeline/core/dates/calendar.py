@@ -56,6 +56,23 @@ def day_number(year: int, month: int, day: int) -> int:
     return era * 146_097 + day_of_era - _DAYS_BEFORE_MONTH_FROM_MARCH
 
 
+def julian_day_number(year: int, month: int, day: int) -> int:
+    """Days from 1970-01-01 (Gregorian) to a date written on the Julian calendar.
+
+    The Julian calendar has a leap year every fourth year (year 0, 1 BC, included), so 5 March
+    1600 (Julian) is 15 March 1600 (Gregorian), and 4 October 1582 (Julian), the last day before
+    the reform, is 14 October 1582 (Gregorian).
+    """
+    shifted_year = year - (1 if month <= 2 else 0)
+    cycle = shifted_year // 4
+    year_of_cycle = shifted_year - cycle * 4
+    month_from_march = (month + 9) % 12
+    day_of_year = (153 * month_from_march + 2) // 5 + day - 1
+    # 1 March of year 0 is two days earlier on the Gregorian calendar than on the Julian one.
+    days = cycle * 1461 + year_of_cycle * 365 + day_of_year
+    return days - _DAYS_BEFORE_MONTH_FROM_MARCH - 2
+
+
 def civil_from_day_number(days: int) -> tuple[int, int, int]:
     """The (year, month, day) of a day number; the inverse of :func:`day_number`."""
     shifted = days + _DAYS_BEFORE_MONTH_FROM_MARCH

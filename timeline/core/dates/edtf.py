@@ -1,4 +1,5 @@
-"""EDTF (ISO 8601-2) levels 0 and 1, read into :class:`HistoricalDate` and :class:`Interval`.
+"""EDTF (ISO 8601-2) levels 0 and 1, and level 2 sets, read into :class:`HistoricalDate`,
+:class:`Interval` and :class:`~timeline.core.dates.sets.DateSet`.
 
 A compiled regular expression reads a few hundred thousand dates a second; the ``edtf``
 package's grammar reads a few hundred, and its bounds stop at Python's ``struct_time``.
@@ -31,7 +32,7 @@ class NotEdtfError(DateError):
     """The text does not have the shape of EDTF (as opposed to an EDTF date that cannot be)."""
 
 
-_EDTF_CHARACTERS = frozenset("0123456789-XYE:T~?%/.+Z ")
+_EDTF_CHARACTERS = frozenset("0123456789-XYE:T~?%/.+Z []{},")
 
 _SPAN_PRECISION = {1: Precision.DECADE, 2: Precision.CENTURY, 3: Precision.MILLENNIUM}
 
@@ -60,6 +61,8 @@ def _read_end(text: str) -> HistoricalDate | OpenEnd:
 
 
 def read_edtf_date(text: str) -> HistoricalDate:
+    if text[:1] in ("[", "{"):
+        return _read_set(text)
     match = _DATE.fullmatch(text)
     if match is None:
         raise NotEdtfError("this is not an EDTF date (examples: 2023-07, 1450~, -0043-03-15)")
@@ -139,3 +142,28 @@ def _read_zone(zone: str | None) -> int | None:
     if hours > 23 or minutes > 59:
         raise DateError(f"time zone {zone} does not exist")
     return sign * (hours * 60 + minutes)
+
+
+def _read_set(text: str) -> HistoricalDate:
+    """``[1667, 1668, 1670..1672]``, ``[..1760-12-03]``, ``[1760-12..]``, ``{1667, 1668}``."""
+    from timeline.core.dates.sets import DateSet, SetMember
+
+    closing = "]" if text[0] == "[" else "}"
+    if not text.endswith(closing) or len(text) < 3:
+        raise NotEdtfError(f"a set opened with {text[0]} ends with {closing}")
+    body = text[1:-1].strip()
+    earlier, later = body.startswith(".."), body.endswith("..") and len(body) > 2
+    body = body.removeprefix("..") if earlier else body
+    body = body.removesuffix("..") if later else body
+    members: list[SetMember] = []
+    for item in body.split(","):
+        item = item.strip()
+        if not item or item[0] in "[{":
+            raise NotEdtfError("a set holds dates and ranges separated by commas")
+        first, dots, last = item.partition("..")
+        if dots:
+            start, end = read_edtf_date(first.strip()), read_edtf_date(last.strip())
+            members.append(Interval(start, end))
+        else:
+            members.append(read_edtf_date(item))
+    return DateSet.of(tuple(members), all_of=text[0] == "{", earlier=earlier, later=later)

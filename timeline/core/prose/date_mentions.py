@@ -5,12 +5,20 @@ Three things complete a partial date. The *reference* (the text's own date) sett
 that the text gave in the same paragraph, outside an aside) settles ``In March`` after ``In 2008``.
 The *anchor* (the last date read anywhere) settles ``two years later`` and ``the following day``.
 Tense decides whether a bare ``February`` is the one before the reference or the one after it.
+
+The narrative date only carries its year to a later sentence when it lies wholly before the
+reference (a story being told: ``The war began in 1914. In August, …``). A date still to come, or
+the reference's own year, carries it only within its own sentence and never into a past-tense
+clause: ``the summit in July 2023`` said in November 2022 does not make ``the war began in
+February`` February 2023. Modal verbs (``would``, ``could``) say nothing of when: the other words
+of the clause decide its tense.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from timeline.core.dates.calendar import (
@@ -27,6 +35,7 @@ from timeline.core.dates.parsing import parse
 from timeline.core.prose.date_patterns import (
     ABSOLUTE,
     ANAPHORIC,
+    DEICTIC,
     NARRATIVE_OR_DEICTIC,
     ORDINAL_WORDS,
     PARTIAL,
@@ -39,22 +48,30 @@ from timeline.core.prose.date_patterns import (
 _FUTURE = re.compile(
     r"(?i)\b(?:will|shall|'ll|is\s+to|are\s+to|is\s+due|are\s+due|scheduled|plans?\s+to|planned|expected\s+to"
     r"|upcoming|intends?\s+to|going\s+to|next|hop(?:e|es|ed|ing)\s+to|aim(?:s|ed|ing)?\s+to"
-    r"|want(?:s|ed)?\s+to|would|until|(?:booked|set|fixed|planned)\s+for)\b"
+    r"|want(?:s|ed)?\s+to|until|(?:booked|set|fixed|planned)\s+for)\b"
 )
 _PAST = re.compile(
     r"(?i)\b(?:was|were|had|did|said|came|went|began|took|made|got|left|saw|met|told|gave|found|fell|rose|won"
     r"|lost|became|broke|ran|wrote|sent|held|kept|brought|built|bought|paid|led|fought|spent|stood|felt|heard"
     r"|knew|grew|drew|flew|chose|spoke|sold|struck|ago|[a-z]+ed)\b"
 )
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\bthat\b|\bwhich\b|\bwho\b")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()“”\"]|\bthat\b|\bwhich\b|\bwho\b|\b(?:and|but|or)\s+(?=(?:will|would|was|were|is|are|has|have|had"
+    r"|could|should|may|might|shall|can|did|does|do|then|later|[a-z]+ed)\b)"
+)
 _PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|am|be|been|being)\s+$")
 _PRESENT_PERFECT = re.compile(r"(?i)\b(?:has|have)(?:\s+not|n't)?\s+(?:yet\s+)?[a-z]+(?:ed|en|un|wn|ne)\b")
 _ASIDE_BEFORE = re.compile(r",(?:\s+[\w'’-]+){1,4}\s*$")
 _ASIDE_AFTER = re.compile(r"\s*[,)–—]\s*")
 """A date in an aside (``the wall, built in 1987, was…``) does not move the narrative on."""
 _SPAN_JOIN = re.compile(r"\s*(?:(?P<word>to|until|till|through|and)|[–—-])\s*", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"\s*,?\s*(?:of\s+)?", re.IGNORECASE)
+"""Between a month and the year that completes it: ``July of last year``, ``June that year``."""
 _LEADING_WEEKDAY = re.compile(rf"^{WEEKDAY},?\s+(?:the\s+)?")
-_NOT_PROPOSED = frozenset({"until", "till", "before", "after"})
+_DAY_KINDS = frozenset({"weekday", "day_month", "full_day", "iso"})
+_QUOTABLE = frozenset({*DEICTIC, "season", "part_of_unit"})
+"""Kinds that inside a quotation are a way of speaking (``the battles of today``), not a date."""
+_NOT_PROPOSED = frozenset({"until", "till", "through", "before", "after"})
 """Prepositions that make a date a bound of something else, not when it happened."""
 
 
@@ -73,6 +90,8 @@ class Mention:
     """False for dates that bound something else (``until 1990``, ``before the war of 1870``)."""
     aside: tuple[int, int] | None = None
     """Where the aside holding the date begins and ends (``, built in 1987,``), if it is in one."""
+    doubt: str | None = None
+    """Why the value is marked uncertain, in words for the reader (``last Monday`` on a Tuesday)."""
 
 
 class DateReader:
@@ -84,11 +103,16 @@ class DateReader:
         self.narrative: HistoricalDate | None = None
         self._paragraph = -1
         self._sentence = ""
+        self._sentences_read = 0
+        self._narrative_at = 0
+        """Which sentence gave the narrative date (its count in ``_sentences_read``)."""
 
-    def read(self, sentence: str, paragraph: int) -> list[Mention]:
+    def read(self, sentence: str, paragraph: int, quoted: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+        """The dates of the next sentence; ``quoted`` are the spans of it inside quotation marks."""
         if paragraph != self._paragraph:
             self._paragraph, self.narrative = paragraph, None
         self._sentence = sentence
+        self._sentences_read += 1
         candidates = find_candidates(sentence)
         mentions: list[Mention] = []
         index = 0
@@ -96,35 +120,92 @@ class DateReader:
             first = candidates[index]
             tense = _tense(sentence, first)
             second = candidates[index + 1] if index + 1 < len(candidates) else None
-            if second is not None and _joined(first, second, sentence):
-                span = self._read_span(first, second, tense)
-                if span is not None:
-                    mentions.append(self._mention(sentence, first, span, second.end, first.kind, True))
+            if second is not None:
+                joined = self._joined_pair(sentence, first, second, tense)
+                if joined is not None:
+                    mentions.append(joined)
                     index += 2
                     continue
+            in_quote = first.kind in _QUOTABLE and any(a <= first.start < b for a, b in quoted)
             value = self._value(first, tense)
             if value is not None:
                 if first.preposition == "since" and isinstance(value, HistoricalDate):
                     value = Interval(value, OpenEnd.OPEN)
                 possessive = sentence.startswith(("'s", "’s"), first.end)  # "next year's meeting"
-                proposed = not possessive and first.preposition not in _NOT_PROPOSED
-                proposed = proposed and not (first.preposition == "for" and first.kind == "deictic_unit")
-                mentions.append(self._mention(sentence, first, value, first.end, first.kind, proposed))
+                proposed = not possessive and not in_quote and self._proposed(first)
+                doubt = None
+                if isinstance(value, HistoricalDate):
+                    value, doubt = self._with_doubt(first, value)
+                mention = self._mention(sentence, first, value, first.end, first.kind, proposed, in_quote)
+                mentions.append(dataclasses.replace(mention, doubt=doubt) if doubt else mention)
                 if possessive and isinstance(value, HistoricalDate):
-                    self.narrative = value  # the date it names settles "on 2 September" after it
+                    self._set_narrative(value)  # the date it names settles "on 2 September" after it
             index += 1
         return mentions
 
+    def _joined_pair(self, sentence: str, first: Candidate, second: Candidate, tense: str) -> Mention | None:
+        """Two candidates read as one date: a span, or a month and the year named after it."""
+        gap = sentence[first.end : second.start]
+        if first.kind in PARTIAL and _YEAR_AFTER.fullmatch(gap) and _names_a_year(second):
+            year = _first_date(self._value(second, tense))
+            value = self._value(first, tense, year.year) if year is not None else None
+            if value is None:
+                return None
+            return self._mention(sentence, first, value, second.end, first.kind, self._proposed(first))
+        word = _joining_word(first, second, sentence)
+        if word is None:
+            return None
+        span = self._read_span(first, second, tense)
+        if span is None or (word == "and" and first.preposition != "between" and not _next_day(span)):
+            return None  # "on Monday and Thursday" are two days, "on Tuesday and Wednesday" one span
+        return self._mention(sentence, first, span, second.end, first.kind, True)
+
+    def _proposed(self, candidate: Candidate) -> bool:
+        if candidate.preposition == "for" and candidate.kind == "deictic_unit":
+            return False  # "for the next year": how long, not when
+        return candidate.preposition not in _NOT_PROPOSED
+
+    def _with_doubt(self, candidate: Candidate, value: HistoricalDate) -> tuple[HistoricalDate, str | None]:
+        """``last Monday`` said on a Tuesday: yesterday to some writers, eight days ago to others."""
+        if candidate.kind != "weekday" or value.day is None:
+            return value, None
+        which = (candidate.match["which"] or "").lower()
+        today = day_number(*_day_of(self.reference))
+        this_week = today - weekday(today)
+        days = day_number(*_day_of(value))
+        if (which in ("last", "past") and days >= this_week) or (which == "next" and days - 7 > today):
+            other = _day(days - 7)
+        else:
+            return value, None
+        said = WEEKDAY_NAMES[weekday(today)].capitalize()
+        words = " ".join(candidate.core.split())
+        doubt = (
+            f"“{words}” in a text of {said} {self.reference.display()} is read as {value.display()}; "
+            f"some writers mean {other.display()}."
+        )
+        return dataclasses.replace(value, uncertain=True), doubt
+
     def _mention(
-        self, sentence: str, first: Candidate, value: Temporal, end: int, kind: str, proposed: bool
+        self,
+        sentence: str,
+        first: Candidate,
+        value: Temporal,
+        end: int,
+        kind: str,
+        proposed: bool,
+        quoted: bool = False,
     ) -> Mention:
         opening = _ASIDE_BEFORE.search(sentence[: first.removal_start])
         closing = _ASIDE_AFTER.match(sentence, end)
         aside = (opening.start(), closing.end()) if opening and closing else None
-        if aside is None:
+        if aside is None and not quoted:
             self._remember(value, kind)
         text = sentence[first.start : end]
         return Mention(text, first.start, end, first.removal_start, value, kind, proposed, aside)
+
+    def _set_narrative(self, value: HistoricalDate) -> None:
+        self.narrative = value
+        self._narrative_at = self._sentences_read
 
     def _remember(self, value: Temporal, kind: str) -> None:
         if isinstance(value, Interval):
@@ -134,7 +215,7 @@ class DateReader:
             value = latest
         self.anchor = value
         if kind in ABSOLUTE or kind in ANAPHORIC:
-            self.narrative = value
+            self._set_narrative(value)
 
     # Values -------------------------------------------------------------------------------
 
@@ -185,6 +266,12 @@ class DateReader:
             tense == "future" and narrative is not None and narrative.latest <= self.reference.earliest
         ):
             narrative = None  # "have not begun", "will be": spoken from the reference, not the story
+        elif (
+            narrative is not None
+            and narrative.latest > self.reference.earliest
+            and (tense == "past" or self._narrative_at != self._sentences_read)
+        ):
+            narrative = None  # a date still to come names no year for what has happened
         if narrative is not None and narrative.precision >= Precision.YEAR:
             if narrative.month is None or (month, day or 1) >= (narrative.month, narrative.day or 1):
                 return narrative.year
@@ -220,6 +307,16 @@ class DateReader:
             bare = _bare_year(first)
             assert bare is not None
             start = HistoricalDate.of_year(1 - bare if end_date.year <= 0 else bare)
+        elif first.kind == "weekday" and second.kind == "weekday":
+            start = self._value(first, tense)
+            start_date = _first_date(start)
+            if start_date is None or start_date.day is None:
+                return None
+            days = day_number(*_day_of(start_date))
+            name = re.search(WEEKDAY, second.core)
+            assert name is not None
+            target = WEEKDAY_NAMES.index(name.group().lower())
+            end = _day(days + (target - weekday(days)) % 7)  # "from Monday to Thursday": that week's
         else:
             start = self._value(first, tense)
             start_date = _first_date(start)
@@ -253,16 +350,35 @@ def _tense(sentence: str, candidate: Candidate) -> str:
     return "present"
 
 
-def _joined(first: Candidate, second: Candidate, sentence: str) -> bool:
+def _joining_word(first: Candidate, second: Candidate, sentence: str) -> str | None:
+    """The word (``to``, ``and``; empty for a dash) that may make two dates one span, if any."""
     match = _SPAN_JOIN.fullmatch(sentence[first.end : second.start])
     if match is None or first.kind in ANAPHORIC or second.kind in ANAPHORIC:
-        return False
+        return None
     word = (match["word"] or "").lower()
     if word == "and":
-        return first.preposition == "between"
+        days = first.kind in _DAY_KINDS and second.kind in _DAY_KINDS
+        return word if first.preposition == "between" or days else None
     if not word:  # a dash only joins like forms: "1914 – 1918", "March – May 2001"
-        return first.kind in PARTIAL or first.kind == second.kind
-    return True
+        return word if first.kind in PARTIAL or first.kind == second.kind else None
+    return word
+
+
+def _names_a_year(candidate: Candidate) -> bool:
+    """``last year``, ``that year``, ``the following year``: a year given in words."""
+    if candidate.kind not in ("that_unit", "next_unit", "deictic_unit"):
+        return False
+    unit = candidate.match["unit"]
+    return unit is not None and unit.lower() == "year"
+
+
+def _next_day(span: Interval) -> bool:
+    start, end = span.start, span.end
+    if not isinstance(start, HistoricalDate) or not isinstance(end, HistoricalDate):
+        return False
+    if start.day is None or end.day is None:
+        return False
+    return day_number(*_day_of(end)) - day_number(*_day_of(start)) == 1
 
 
 def _bare_year(candidate: Candidate) -> int | None:

@@ -113,6 +113,9 @@ _MONTH_NEEDS_BEFORE = re.compile(
     r"|end\s+of|beginning\s+of|start\s+of|middle\s+of)[\s-]+)$"
 )
 
+_IDIOM_BEFORE = re.compile(r"(?i:\b(?:of|than|like)\s+)$")
+_DAYS = frozenset({"iso", "full_day", "day_month", "weekday", "deictic_day"})
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -167,6 +170,8 @@ def _plausible(kind: str, match: re.Match[str], sentence: str) -> bool:
     if kind == "month":
         leading = _LEADING.search(before)
         return bool(_MONTH_NEEDS_BEFORE.search(before) or (leading and leading["part"]))
+    if kind == "deictic_day" and _IDIOM_BEFORE.search(before):
+        return False  # "the battles of today", "the world of tomorrow"
     if kind == "deictic_day" and match.group().lower() == "today":
         return "still" not in sentence.lower() and not re.search(r"(?i:until|till|to)\s+$", before)
     if kind == "day_month":
@@ -201,7 +206,8 @@ def _with_context(kind: str, match: re.Match[str], sentence: str) -> Candidate:
     start = match.start()
     approximate, part = False, ""
     if leading and leading.group():
-        approximate = bool(leading["approx"]) or bool(leading["part"])
+        # "late Dec. 9" and "early on Tuesday" give a time of day, not a doubt about the day
+        approximate = bool(leading["approx"]) or (bool(leading["part"]) and kind not in _DAYS)
         part = " ".join((leading["part"] or "").lower().replace("-", " ").split())
         start = leading.start()
     preposition = _PREPOSITION.search(sentence[:start])

@@ -39,6 +39,8 @@ PREVIEW_ROWS = 200
 T = TypeVar("T")
 _SUFFIXES = {
     "csv": "*.csv *.tsv *.txt",
+    "xlsx": "*.xlsx *.xlsm",
+    "ods": "*.ods",
     "json": "*.json",
     "timelinejs": "*.json",
     "timelinejs-csv": "*.csv",
@@ -168,7 +170,9 @@ def import_with_preview(
     if not preview.exec():
         return False
     rows = preview.accepted_rows()
-    command = ImportEvents(document, rows, report.categories, report.eras, report.title, path.name)
+    command = ImportEvents(
+        document, rows, report.categories, report.eras, report.title, path.name, report.settings
+    )
     writing = QProgressDialog(f"Adding {len(rows):,} events…", "Cancel", 0, max(len(rows), 1), parent)
     writing.setWindowTitle("Import")
     writing.setMinimumDuration(500)
@@ -225,6 +229,7 @@ def export_events(document: TimelineDocument, parent: QWidget) -> None:
                 repository.eras(),
                 repository.title,
                 repository.categories(),
+                settings=repository.settings_with_prefix(""),
             )
     except ExportCancelled:
         return  # the temporary file is gone; any old file is untouched
