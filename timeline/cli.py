@@ -16,6 +16,17 @@ from typing import Any
 from timeline.core.dates.dates import MAX_INSTANT, MIN_INSTANT, DateError, HistoricalDate, first_and_last_day
 from timeline.core.dates.parsing import parse, parse_date
 from timeline.core.model import Event, Source
+from timeline.research_commands import (
+    LinkError,
+    add_entity_options,
+    consistency_command,
+    events_with_entity,
+    export_csl,
+    import_csl,
+    link_command,
+    relations_json,
+    write_participants,
+)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -112,6 +123,7 @@ def _build_parser() -> argparse.ArgumentParser:
     add.add_argument("--source", default="", metavar="S")
     add.add_argument("--url", default="", metavar="U")
     add.add_argument("--tag", action="append", default=[], dest="tags", metavar="TAG")
+    add_entity_options(add)
     add.set_defaults(handler=_add)
 
     listing = commands.add_parser("list", help="list events in time order")
@@ -119,6 +131,7 @@ def _build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--from", dest="since", metavar="DATE")
     listing.add_argument("--to", dest="until", metavar="DATE")
     listing.add_argument("--search", metavar="TEXT", help="only events containing these words")
+    listing.add_argument("--entity", metavar="NAME", help="only events in which this entity takes part")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list)
 
@@ -131,6 +144,20 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     importing.add_argument(
         "--skip-duplicates", action="store_true", help="leave out events that exist already"
+    )
+    importing.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="FIELD=HEADER",
+        help="the column that holds a field, e.g. title=subject, start=date, end=end_date"
+        " (the others are proposed from the header and the cells)",
+    )
+    order = importing.add_mutually_exclusive_group()
+    order.add_argument("--day-first", action="store_true", help="read 09/07/2009 as 9 July 2009")
+    order.add_argument("--month-first", action="store_true", help="read 09/07/2009 as 7 September 2009")
+    importing.add_argument(
+        "--century", type=int, metavar="YEAR", help="complete two-digit years, e.g. 1900 reads '46 as 1946"
     )
     importing.set_defaults(handler=_import)
 
@@ -167,8 +194,25 @@ def _build_parser() -> argparse.ArgumentParser:
     extracting.add_argument("--json", action="store_true", help="one JSON object a line")
     extracting.set_defaults(handler=_extract)
 
+    linking = commands.add_parser("link", help="link two events: FROM_ID TYPE TO_ID (e.g. 12 'led to' 15)")
+    _add_db_option(linking)
+    linking.add_argument("from_id", type=int, metavar="FROM_ID")
+    linking.add_argument(
+        "type", metavar="TYPE", help="caused, led to, part of, precedes, contradicts, same as, …"
+    )
+    linking.add_argument("to_id", type=int, metavar="TO_ID")
+    linking.add_argument("--note", default="", metavar="TEXT")
+    linking.set_defaults(handler=_link)
+
     check = commands.add_parser("check", help="check a file's integrity; exit status 0 when all is well")
     _add_db_option(check)
+    check.add_argument(
+        "--consistency",
+        action="store_true",
+        help="instead, list children outside their parent, events outside a life, links running"
+        " backwards in time and likely duplicates (exit status 1 when there are any)",
+    )
+    check.add_argument("--json", action="store_true", help="the consistency findings as JSON")
     check.set_defaults(handler=_check)
 
     desktop = commands.add_parser(
@@ -180,9 +224,41 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_COMMANDS = ("dates", "add", "list", "import", "export", "render", "extract", "check", "install-desktop")
-_IMPORT_FORMATS = ("csv", "json", "timelinejs", "timelinejs-csv", "ics", "timeline")
-_EXPORT_FORMATS = ("csv", "json", "timelinejs", "timelinejs-csv", "ics", "html", "png", "svg", "pdf")
+_COMMANDS = (
+    "dates",
+    "add",
+    "list",
+    "import",
+    "export",
+    "render",
+    "extract",
+    "link",
+    "check",
+    "install-desktop",
+)
+_IMPORT_FORMATS = (
+    "csv",
+    "xlsx",
+    "ods",
+    "json",
+    "timelinejs",
+    "timelinejs-csv",
+    "ics",
+    "timeline",
+    "csl-json",
+)
+_EXPORT_FORMATS = (
+    "csv",
+    "json",
+    "timelinejs",
+    "timelinejs-csv",
+    "ics",
+    "html",
+    "png",
+    "svg",
+    "pdf",
+    "csl-json",
+)
 
 
 def _add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -229,6 +305,8 @@ def _extract(options: argparse.Namespace) -> int:
     for proposal in proposals:
         print(f"  {proposal.when.display():<30}  {proposal.title}")
         print(f"  {'':<30}  from “{proposal.text}” in: {proposal.sentence}")
+        if proposal.doubt:
+            print(f"  {'':<30}  uncertain: {proposal.doubt}")
     return EXIT_OK
 
 
@@ -301,11 +379,16 @@ def _add(options: argparse.Namespace) -> int:
             tags=tuple(options.tags),
             source=Source(options.source),
             url=options.url,
+            parent_id=options.parent,
         )
     except ValueError as error:
         raise CommandError(str(error)) from None
     with open_database(_database_path(options), wait=LOCK_WAIT) as database:
-        event_id = TimelineRepository(database).add_event(event)
+        repository = TimelineRepository(database)
+        if options.parent is not None:
+            repository.get_event(options.parent)  # a clear message when there is no such event
+        event_id = repository.add_event(event)
+        write_participants(repository, event_id, options.participants)
     print(event_id)
     return EXIT_OK
 
@@ -329,8 +412,18 @@ def _list(options: argparse.Namespace) -> int:
             events = repository.events_between(since, until)
         else:
             events = repository.events()
+        if options.entity is not None:
+            taking_part = events_with_entity(repository, options.entity)
+            events = [event for event in events if event.id in taking_part]
+        relations = relations_json(repository, events) if options.json else {}
     if options.json:
-        print(json.dumps([_event_json(event) for event in events], ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [_event_json(event) | relations.get(event.id or 0, {}) for event in events],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         for event in events:
             category = f"  [{event.category}]" if event.category else ""
@@ -384,13 +477,16 @@ def _import(options: argparse.Namespace) -> int:
     from timeline.store.repository import TimelineRepository
 
     path = _database_path(options)
+    if options.format == "csl-json":
+        return import_csl(path, options.source)
+    mapping = _column_mapping(options)
     if not (options.dry_run or options.skip_duplicates):  # written while it is read
         with open_database(path, wait=LOCK_WAIT) as database:
-            report, ids = import_file(TimelineRepository(database), options.source, options.format)
+            report, ids = import_file(TimelineRepository(database), options.source, options.format, mapping)
         print_import_report(report, 0)
         print(f"imported {len(ids):,} events into {path}")
         return EXIT_FAILED if report.problems else EXIT_OK
-    report = read_file(options.source, options.format)
+    report = read_file(options.source, options.format, mapping)
     if options.dry_run and not path.exists():
         print_import_report(report, 0)
         return EXIT_FAILED if report.problems else EXIT_OK
@@ -407,6 +503,20 @@ def _import(options: argparse.Namespace) -> int:
     return EXIT_FAILED if report.problems else EXIT_OK
 
 
+def _column_mapping(options: argparse.Namespace) -> Any:
+    from timeline.core.dates.parsing import Reading
+    from timeline.io.columns import ColumnMapping, parse_column_options
+
+    try:
+        columns = parse_column_options(options.column)
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    if options.century is not None and options.century % 100:
+        raise CommandError(f"--century {options.century}: give the first year of a century, e.g. 1900")
+    day_first = True if options.day_first else False if options.month_first else None
+    return ColumnMapping(columns, Reading(day_first=day_first, century=options.century, single_date=True))
+
+
 def _export(options: argparse.Namespace) -> int:
     from timeline.io.formats import IMAGES, guess_format, write_csv_file, write_file
     from timeline.store.database import open_database
@@ -414,6 +524,8 @@ def _export(options: argparse.Namespace) -> int:
 
     output: Path = options.output
     format = options.format or guess_format(output)
+    if format == "csl-json":
+        return export_csl(_database_path(options), output)
     if format in IMAGES:
         options.size = "1920x1080"
         return _render(options)
@@ -511,10 +623,19 @@ def _render(options: argparse.Namespace) -> int:
 # check ------------------------------------------------------------------------------------
 
 
+def _link(options: argparse.Namespace) -> int:
+    try:
+        return link_command(options, _database_path(options))
+    except LinkError as error:
+        raise CommandError(str(error)) from None
+
+
 def _check(options: argparse.Namespace) -> int:
     from timeline.store.check import check_file
 
     path = _database_path(options)
+    if options.consistency:
+        return consistency_command(path, options.json)
     problems, count = check_file(path)
     for problem in problems:
         print(f"{path}: {problem}", file=sys.stderr)

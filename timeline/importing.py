@@ -12,6 +12,7 @@ from itertools import chain
 from pathlib import Path
 
 from timeline.core.flat import FlatEvent
+from timeline.io.columns import ColumnMapping
 from timeline.io.formats import read_in_parts
 from timeline.io.report import ImportReport
 from timeline.store.repository import TimelineRepository
@@ -20,12 +21,15 @@ PREVIEW_ROWS = 10
 
 
 def import_file(
-    repository: TimelineRepository, path: Path, format: str | None = None
+    repository: TimelineRepository,
+    path: Path,
+    format: str | None = None,
+    mapping: ColumnMapping | None = None,
 ) -> tuple[ImportReport, list[int]]:
     """Import every valid row of a file in one transaction; returns what was read (with the first
     rows kept for a preview) and the ids of the events added. A file that cannot be read at all
     raises :class:`~timeline.io.report.FormatError` and adds nothing, however far it got."""
-    parts, expected = read_in_parts(path, format)
+    parts, expected = read_in_parts(path, format, mapping)
     first = next(parts)
     report = ImportReport(
         first.format,

@@ -363,3 +363,38 @@ def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert stop.value.code == 0
     assert capsys.readouterr().out.strip() == f"timeline {__version__}"
+
+
+def test_import_with_columns_order_and_century(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = tmp_path / "list.csv"
+    source.write_text("what,when,other\nSummit,09/07/2009,x\nWar,Mar-46,y\n", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    status, out, _ = run(capsys, "import", "--db", db, str(source), "--dry-run")
+    assert status == 1
+    assert "line 2, when '09/07/2009': is this 9 July or 7 September?" in out
+    assert "line 3, when 'Mar-46'" in out and "two digits" in out
+    status, out, err = run(
+        capsys,
+        "import", "--db", db, str(source), "--column", "title=what", "--column", "start=when",
+        "--day-first", "--century", "1900",
+    )  # fmt: skip
+    assert status == 0, out + err
+    assert "imported 2 events" in out
+    status, out, _ = run(capsys, "list", "--db", db, "--json")
+    assert [(item["title"], item["start"]) for item in json.loads(out)] == [
+        ("War", "1946-03"),
+        ("Summit", "2009-07-09"),
+    ]
+
+
+def test_import_refuses_a_column_option_it_cannot_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "list.csv"
+    source.write_text("what,when\nA,2001\n", encoding="utf-8")
+    status, _, err = run(capsys, "import", "--db", str(tmp_path / "t.db"), str(source), "--column", "colour")
+    assert status == 1 and "FIELD=HEADER" in err
+    status, _, err = run(
+        capsys, "import", "--db", str(tmp_path / "t.db"), str(source), "--column", "title=who"
+    )
+    assert status == 1 and "no column 'who'" in err

@@ -48,6 +48,17 @@ def test_dateline_is_used_when_no_reference_is_given(capsys: pytest.CaptureFixtu
     assert "Kherson was liberated" in out
 
 
+def test_an_uncertain_reading_says_why(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("The museum reopened last Monday.", encoding="utf-8")
+    status, out, _ = run(capsys, "extract", str(path), "--reference", "28 February 2023")
+    assert status == 0
+    assert "uncertain: “last Monday” in a text of Tuesday 28 February 2023" in out
+    status, out, _ = run(capsys, "extract", str(path), "--reference", "28 February 2023", "--json")
+    assert json.loads(out)["start"] == "2023-02-27?"
+    assert "some writers mean 20 February 2023" in json.loads(out)["doubt"]
+
+
 def test_html_and_markdown_lose_their_markup(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text(

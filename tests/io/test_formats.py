@@ -152,7 +152,7 @@ def test_open_ends_and_eras_in_our_json(tmp_path: Path) -> None:
     ("name", "content", "message"),
     [
         ("bad.csv", b"title,start\nA,2000,extra\n", "line 2 has 3 cells, the header has 2"),
-        ("bad.csv", b"name,when\nA,2000\n", "not a header with the columns title and start"),
+        ("bad.csv", b"foo,bar\n1,2\n", "not a header with the columns title and start"),
         ("bad.csv", b"title,start\ncaf\xe9,2000\n", "not UTF-8 text"),
         ("bad.csv", b"\x00\x01\x02binary", "a binary file"),
         ("bad.csv", b"", "empty"),

@@ -71,11 +71,11 @@ def test_review_lists_proposals_with_the_sentence_marked(qtbot, dialog: EventsFr
     table = page.table
     rows = [(table.item(r, 1).text(), table.item(r, 2).toolTip()) for r in range(table.rowCount())]
     assert rows == [
-        ("The rain began", "2024-01-08"),
+        ("The rain began", "2024-01-08?"),
         ("The river burst its banks at Millbrook", "2024-01-10"),
         ("The council declared a major incident", "2024-01-11"),
         ("It was the worst flood", "2013-24/.."),
-        ("The flood wall, built", "1987"),
+        ("The flood wall was built", "1987"),
         ("The flood wall will be raised", "2024-22"),
     ]
     assert dialog.add_button.text() == "Add 6 Events"
@@ -86,6 +86,23 @@ def test_review_lists_proposals_with_the_sentence_marked(qtbot, dialog: EventsFr
     assert "the following day" in marked
     assert "font-weight" in marked  # the date words are in bold
     assert set(page.preview.shown()) == set(range(6))
+
+
+def test_an_uncertain_reading_says_why_in_the_review(qtbot, dialog: EventsFromText) -> None:  # type: ignore[no-untyped-def]
+    find_dates(qtbot, dialog, TEXT)
+    page = dialog.review_page
+    page.table.selectRow(0)  # "last Monday" in a text of Sunday 14 January 2024
+    assert page.doubt.isVisibleTo(page)
+    assert "some writers mean 1 January 2024" in page.doubt.text()
+    assert "8 January 2024" in page.doubt.text()
+    page.table.selectRow(1)
+    assert not page.doubt.isVisibleTo(page)
+    page.table.selectRow(0)
+    page.start.line.clear()
+    qtbot.keyClicks(page.start.line, "1 January 2024")
+    qtbot.keyClick(page.start.line, Qt.Key.Key_Return)
+    assert page.table.item(0, 2).toolTip() == "2024-01-01"
+    assert not page.doubt.isVisibleTo(page)  # the reader has settled it
 
 
 def test_unchecked_proposals_leave_the_preview_and_the_count(qtbot, dialog: EventsFromText) -> None:  # type: ignore[no-untyped-def]
@@ -142,7 +159,7 @@ def test_accepting_adds_all_in_one_undoable_step_citing_the_source(  # type: ign
     assert not dialog.isVisible()
     added = [event for event in events_on_disk(sample_document.path) if event.id not in before]
     assert sorted(event.start.edtf() for event in added) == [
-        "1987", "2013-24", "2024-01-08", "2024-01-10", "2024-01-11"
+        "1987", "2013-24", "2024-01-08?", "2024-01-10", "2024-01-11"
     ]  # fmt: skip
     assert sorted(dialog.added) == sorted(event.id for event in added)
     council = next(event for event in added if event.title == "The council declared a major incident")

@@ -1,13 +1,17 @@
 """Timeline's own CSV: one event a row under a header of known column names.
 
 Columns: title, start, end, category, tags, description, source, url, colour (any order; only
-title and start are required). UTF-8 with or without a BOM; ``,`` ``;`` or tab is detected from
-the header. Dates are EDTF on export and anything the date parser reads on import.
+title and start are required). A file with other headers is read through a
+:class:`~timeline.io.columns.ColumnMapping`, given or proposed. UTF-8 with or without a BOM;
+``,`` ``;`` or tab is detected from the header. Dates are EDTF on export and anything the date
+parser reads on import.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import dataclasses
 import io
 import operator
 from collections.abc import Iterable, Sequence
@@ -16,13 +20,19 @@ from pathlib import Path
 from typing import TextIO
 
 from timeline.core.dates.dates import HistoricalDate, OpenEnd
+from timeline.core.dates.parsing import Reading
 from timeline.core.flat import FlatEvent, simple_bounds, tags_json
+from timeline.core.links import is_web_link
 from timeline.core.model import Event
+from timeline.io.columns import FIELDS, ColumnMapping, normal_header, propose_mapping
 from timeline.io.fields import event_from_cells, guarded, unguarded
 from timeline.io.report import FormatError, ImportReport, read_text
 
 COLUMNS = ("title", "start", "end", "category", "tags", "description", "source", "url", "colour")
-_ALIASES = {"color": "colour", "link": "url", "end date": "end", "start date": "start", "headline": "title"}
+_SAMPLE_ROWS = 50
+_ONE_DATE_A_CELL = Reading(single_date=True)
+_STRUCTURED = frozenset(FIELDS) - frozenset(COLUMNS)
+"""Fields that the fast path does not read (dates in parts, times beside dates)."""
 
 
 def sniff_delimiter(header: str) -> str:
@@ -30,48 +40,150 @@ def sniff_delimiter(header: str) -> str:
     return max(counts, key=lambda delimiter: counts[delimiter]) if any(counts.values()) else ","
 
 
-def read_csv(path: Path) -> ImportReport:
+MAX_LINE_BYTES = 16 * 1024 * 1024
+"""The longest line a CSV file may have (16 MiB: a description of a few thousand pages)."""
+
+_CHUNK_BYTES = 1024 * 1024
+
+
+def refuse_long_lines(path: Path) -> None:
+    """Refuse a file with a line longer than :data:`MAX_LINE_BYTES`, reading it in small chunks.
+
+    Reading a CSV file takes several times its size in memory; a file of one 2 GB line (a
+    binary, a dump without line ends) would take all of it before any cell could be refused.
+    This pass holds one chunk at a time: a line longer than the limit spans a whole chunk, so
+    only the lines crossing chunk boundaries need measuring.
+    """
+    limit = MAX_LINE_BYTES
+    chunk_size = max(1, min(_CHUNK_BYTES, limit // 2))
+    run = lines = 0
+    try:
+        with path.open("rb") as file:
+            while chunk := file.read(chunk_size):
+                first = chunk.find(b"\n")
+                if first < 0:
+                    run += len(chunk)
+                elif run + first <= limit:
+                    lines += chunk.count(b"\n")
+                    run = len(chunk) - chunk.rfind(b"\n") - 1
+                    continue
+                else:
+                    run += first
+                if run > limit:
+                    raise FormatError(
+                        f"{path}: line {lines + 1} is longer than {limit:,} bytes: not a CSV file of"
+                        " events (is it a binary, or text without line ends?)"
+                    )
+    except OSError as error:
+        raise FormatError(f"{path}: cannot read ({error.strerror})") from None
+
+
+def _refuse_nul(path: Path, body: str, lines_before: int) -> None:
+    """A NUL character is never text a person wrote; it would end a title in other programs."""
+    position = body.find("\x00")
+    if position >= 0:
+        line = lines_before + body.count("\n", 0, position) + 1
+        raise FormatError(f"{path}: line {line} holds a NUL character: not a text file of events")
+
+
+def read_csv(path: Path, mapping: ColumnMapping | None = None) -> ImportReport:
+    refuse_long_lines(path)
     text = read_text(path)
     if not text.strip():
         raise FormatError(f"{path}: the file is empty")
     header_line, _, body = text.partition("\n")
-    report = read_csv_rows(path, body, csv_layout(path, header_line), lines_before=1)
+    report = read_csv_rows(path, body, csv_layout(path, header_line, mapping, body[:65_536]), lines_before=1)
     report.name_categories()
     return report
 
 
 @dataclass(frozen=True, slots=True)
 class CsvLayout:
-    """What the header line says: the columns in order (by our names) and the delimiter."""
+    """What the header line says: the field of each column in order (``""`` for a column not
+    read), the delimiter, how dates are read, and the file's own name for each field."""
 
     columns: tuple[str, ...]
     delimiter: str
+    reading: Reading = _ONE_DATE_A_CELL
+    names: tuple[tuple[str, str], ...] = ()
+    described: str = ""
+    """``title=subject, start=date`` when the header is not our own."""
+
+    @property
+    def structured(self) -> bool:
+        return bool(_STRUCTURED & set(self.columns))
 
 
-def csv_layout(path: Path, header_line: str) -> CsvLayout:
-    """The layout of a file from its first line, or a :class:`FormatError` if it is no header."""
-    delimiter = sniff_delimiter(header_line)
+def header_cells(path: Path, header_line: str, delimiter: str) -> list[str]:
     try:
         cells = next(csv.reader([header_line.rstrip("\r")], delimiter=delimiter, strict=True), [])
     except csv.Error as error:
         raise FormatError(f"{path}: line 1: {error}") from None
-    columns = tuple(_ALIASES.get(name.strip().lower(), name.strip().lower()) for name in cells)
-    missing = [name for name in ("title", "start") if name not in columns]
+    return [cell.strip() for cell in cells]
+
+
+def sample_rows(body: str, delimiter: str, count: int = _SAMPLE_ROWS) -> list[list[str]]:
+    """The first rows after the header, for proposing a mapping (a broken row ends the sample)."""
+    rows: list[list[str]] = []
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
+    with contextlib.suppress(csv.Error):
+        for row in reader:
+            if len(rows) >= count:
+                break
+            rows.append(row)
+    return rows[:-1] if len(body) >= 65_536 and rows else rows
+
+
+def csv_layout(
+    path: Path, header_line: str, mapping: ColumnMapping | None = None, body: str = ""
+) -> CsvLayout:
+    """The layout of a file from its first line (and a sample of the lines after it), or a
+    :class:`FormatError` if no column can be the title or the start."""
+    delimiter = sniff_delimiter(header_line)
+    headers = header_cells(path, header_line, delimiter)
+    chosen = mapping or ColumnMapping()
+    return table_layout(path, headers, sample_rows(body, delimiter), chosen, delimiter)
+
+
+def table_layout(
+    path: Path, headers: list[str], rows: list[list[str]], chosen: ColumnMapping, delimiter: str = ","
+) -> CsvLayout:
+    """The layout of any table (CSV, a spreadsheet's sheet) from its header and first rows."""
+    unknown = [header for header in chosen.columns.values() if header not in headers]
+    if unknown:
+        raise FormatError(
+            f"{path}: no column {unknown[0]!r} (the header has: {', '.join(headers) or 'nothing'})"
+        )
+    proposed = ColumnMapping(propose_mapping(headers, rows, chosen.columns), chosen.reading)
+    missing = proposed.missing()
     if missing:
         raise FormatError(
             f"{path}: line 1 is not a header with the columns title and start"
-            f" (missing: {', '.join(missing)}; found: {', '.join(columns) or 'nothing'})"
+            f" (missing: {', '.join(missing)}; found: {', '.join(headers) or 'nothing'});"
+            f" name them, e.g. --column {missing[0]}=HEADER"
         )
-    return CsvLayout(columns, delimiter)
+    ours = all(name == normal_header(header) for name, header in proposed.columns.items())
+    reading = dataclasses.replace(proposed.reading, single_date=True)
+    return CsvLayout(
+        proposed.positions(headers),
+        delimiter,
+        reading,
+        tuple(proposed.columns.items()),
+        "" if ours else proposed.describe(),
+    )
 
 
 def read_csv_rows(path: Path, body: str, layout: CsvLayout, lines_before: int) -> ImportReport:
     """The rows of ``body`` (lines of the file after ``lines_before`` lines): events and problems."""
+    _refuse_nul(path, body, lines_before)
     header = list(layout.columns)
     reader = csv.reader(io.StringIO(body, newline=""), delimiter=layout.delimiter, strict=True)
     report = ImportReport("CSV")
+    if layout.described and lines_before == 1:
+        report.notes.append(f"columns read: {layout.described}")
     width = len(header)
-    fast = _FastRows(header)
+    fast = None if layout.structured else _FastRows(header)
+    names = dict(layout.names)
     try:
         for row in reader:
             if len(row) != width:
@@ -81,14 +193,15 @@ def read_csv_rows(path: Path, body: str, layout: CsvLayout, lines_before: int) -
                     f"{path}: line {lines_before + reader.line_num} has {len(row)} cells,"
                     f" the header has {width}"
                 )
-            flat = fast.flat(row)
+            flat = fast.flat(row) if fast is not None else None
             if flat is not None:
                 report.rows.append(flat)
                 continue
             if not any(cell.strip() for cell in row):
                 continue
             where = f"line {lines_before + reader.line_num}"
-            result = event_from_cells(where, dict(zip(header, row, strict=True)))
+            cells = {name: cell for name, cell in zip(header, row, strict=True) if name}
+            result = event_from_cells(where, cells, layout.reading, names)
             if isinstance(result, Event):
                 report.add_event(result)
             else:
@@ -124,6 +237,8 @@ class _FastRows:
             end_earliest, latest = end
         else:
             end_text, end_earliest, latest = None, start[0], start[1]
+        if url and not is_web_link(url):
+            return None  # read in full, and refused with its reason
         cells = (title, category, tags, description, source, url, colour)
         if "'" in (title[:1], category[:1], tags[:1], description[:1], source[:1], url[:1], colour[:1]):
             title, category, tags, description, source, url, colour = map(unguarded, cells)

@@ -13,12 +13,16 @@ import contextlib
 import multiprocessing
 import os
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from timeline.io.csv_format import CsvLayout, csv_layout, read_csv, read_csv_rows
+from timeline.io.columns import ColumnMapping
+from timeline.io.csv_format import CsvLayout, csv_layout, read_csv, read_csv_rows, refuse_long_lines
+from timeline.io.processes import is_running
 from timeline.io.report import FormatError, ImportReport
 
 PART_BYTES = 1_000_000
@@ -32,13 +36,15 @@ PARALLEL_FROM = 16_000_000
 class CsvParts:
     """A CSV file as parts to read; iterate to get each part's :class:`ImportReport` in order."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, mapping: ColumnMapping | None = None) -> None:
         self.path = path
+        self.mapping = mapping
         self.expected_rows = 0
         """Lines after the header of a file read in parts; 0 for a file read at once."""
         self._cuts: list[tuple[int, int, int]] = []
         self._layout: CsvLayout | None = None
         if path.stat().st_size >= PARALLEL_FROM:
+            refuse_long_lines(path)
             self._plan(path.read_bytes())
 
     def _plan(self, data: bytes) -> None:
@@ -52,7 +58,8 @@ class CsvParts:
             header = data[:first_end].decode("utf-8-sig")
         except UnicodeDecodeError:
             return  # the usual reading names the byte and the line
-        self._layout = csv_layout(self.path, header.rstrip("\n"))
+        sample = data[first_end : first_end + 65_536].decode("utf-8", "replace")
+        self._layout = csv_layout(self.path, header.rstrip("\n"), self.mapping, sample)
         start, lines_before = first_end, 1
         while start < len(data):
             end = _line_end(data, min(len(data), start + PART_BYTES))
@@ -65,14 +72,14 @@ class CsvParts:
 
     def __iter__(self) -> Iterator[ImportReport]:
         if self._layout is None:
-            report = read_csv(self.path)
+            report = read_csv(self.path, self.mapping)
             yield report
             return
         layout, done = self._layout, 0
         try:
             if not _main_can_be_imported():
                 raise BrokenProcessPool("a worker could not import the main program")
-            with ProcessPoolExecutor(WORKERS, _context(), _yield_to_the_writer) as pool:
+            with ProcessPoolExecutor(WORKERS, _context(), _start_worker, (os.getpid(),)) as pool:
                 futures: list[Future[ImportReport]] = [
                     pool.submit(read_part, self.path, start, end, lines_before, layout)
                     for start, end, lines_before in self._cuts
@@ -116,6 +123,43 @@ def _context() -> multiprocessing.context.BaseContext:
     """A fresh process for each worker, never a fork of this one (which may hold threads)."""
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _start_worker(parent: int) -> None:
+    """Set up a worker: it yields to the writer and dies with the process that started it."""
+    _die_with(parent)
+    _yield_to_the_writer()
+
+
+def _die_with(parent: int) -> None:
+    """End this worker as soon as ``parent`` is gone, however it went (even ``kill -9``).
+
+    Each worker holds the fork server open (and the pipes of its queues), so neither closes
+    when the importing process dies: a watchdog thread checks twice a second that the
+    importing process still runs (a killed process not yet reaped counts as gone) and that
+    the worker's parent is still the one it had. On Linux, a worker whose parent process
+    ends is also killed by the kernel (``PR_SET_PDEATHSIG``).
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.name == "posix":  # os.kill(pid, 0) asks on POSIX; on Windows it would terminate
+        watched = (parent, os.getppid())
+        threading.Thread(target=_watch, args=watched, name="parent watchdog", daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _watch(parent: int, server: int) -> None:
+    """Exit once the importing process is gone or the fork server was (this worker reparented)."""
+    while is_running(parent) and os.getppid() == server:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _yield_to_the_writer() -> None:

@@ -11,17 +11,19 @@ import gc
 import io
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from timeline.core.model import Era, Event, TimelineContent
-from timeline.io.csv_format import read_csv, write_csv, write_csv_records
+from timeline.io.columns import ColumnMapping
+from timeline.io.csv_format import read_csv, refuse_long_lines, write_csv, write_csv_records
 from timeline.io.csv_parts import CsvParts
 from timeline.io.ical import read_ical, write_ical
 from timeline.io.native_json import content_to_json, read_timeline_json_report
 from timeline.io.report import ExportReport, FormatError, ImportReport
+from timeline.io.spreadsheets import read_ods, read_xlsx
+from timeline.io.temporary import temporary_beside
 from timeline.io.thetimelineproj import read_thetimelineproj
 from timeline.io.timelinejs import (
     read_timelinejs_csv,
@@ -30,8 +32,16 @@ from timeline.io.timelinejs import (
     write_timelinejs_json,
 )
 
+TABLE_READERS: dict[str, Callable[[Path, ColumnMapping | None], ImportReport]] = {
+    "csv": read_csv,
+    "xlsx": read_xlsx,
+    "ods": read_ods,
+}
+"""Formats of rows and columns, read through a column mapping (given or proposed)."""
 READERS: dict[str, Callable[[Path], ImportReport]] = {
     "csv": read_csv,
+    "xlsx": read_xlsx,
+    "ods": read_ods,
     "json": read_timeline_json_report,
     "timelinejs": read_timelinejs_json,
     "timelinejs-csv": read_timelinejs_csv,
@@ -41,7 +51,9 @@ READERS: dict[str, Callable[[Path], ImportReport]] = {
 WRITABLE = ("csv", "json", "timelinejs", "timelinejs-csv", "ics")
 IMAGES = ("png", "svg", "pdf")
 DESCRIPTIONS = {
-    "csv": "CSV (title, start, end, category, tags, description, source, url, colour)",
+    "csv": "CSV or TSV (any columns: title, start, end, … or your own headers)",
+    "xlsx": "Excel workbook (.xlsx)",
+    "ods": "OpenDocument spreadsheet (.ods)",
     "json": "Timeline JSON (lossless)",
     "timelinejs": "TimelineJS JSON",
     "timelinejs-csv": "TimelineJS spreadsheet (CSV)",
@@ -61,9 +73,13 @@ def guess_format(path: Path) -> str:
         return "html"
     if suffix == "timeline":
         return "timeline"
+    if suffix in ("xlsx", "xlsm"):
+        return "xlsx"
+    if suffix == "ods":
+        return "ods"
     head = ""
-    with contextlib.suppress(OSError):
-        head = path.read_bytes()[:4096].decode("utf-8", "replace")
+    with contextlib.suppress(OSError), path.open("rb") as file:  # the head: it may be huge
+        head = file.read(4096).decode("utf-8", "replace")
     if suffix in ("csv", "tsv", "txt"):
         first = head.splitlines()[0] if head else ""
         return "timelinejs-csv" if "Headline" in first and "Year" in first else "csv"
@@ -72,7 +88,8 @@ def guess_format(path: Path) -> str:
     raise FormatError(f"{path}: cannot tell the format from the name; give it (one of {', '.join(READERS)})")
 
 
-def read_file(path: Path, format: str | None = None) -> ImportReport:
+def read_file(path: Path, format: str | None = None, mapping: ColumnMapping | None = None) -> ImportReport:
+    """A whole file; ``mapping`` says which column holds what in a CSV file or a spreadsheet."""
     if not path.exists():
         raise FormatError(f"{path}: no such file")
     if path.is_dir():
@@ -81,19 +98,25 @@ def read_file(path: Path, format: str | None = None) -> ImportReport:
     if name not in READERS:
         raise FormatError(f"{name!r} is not a format that can be imported (use one of {', '.join(READERS)})")
     if name == "csv":
-        parts, _ = read_in_parts(path, name)
+        parts, _ = read_in_parts(path, name, mapping)
         return joined(parts)
+    if name == "timelinejs-csv":
+        refuse_long_lines(path)
     with cycle_collection_paused():
+        if name in TABLE_READERS:
+            return TABLE_READERS[name](path, mapping)
         return READERS[name](path)
 
 
-def read_in_parts(path: Path, format: str | None = None) -> tuple[Iterator[ImportReport], int]:
+def read_in_parts(
+    path: Path, format: str | None = None, mapping: ColumnMapping | None = None
+) -> tuple[Iterator[ImportReport], int]:
     """A file as reports of consecutive parts (one part unless it is a large CSV file), and the
     number of rows it is expected to hold when that is known before reading (else 0)."""
     name = format or guess_format(path)
     if name != "csv" or not path.is_file():
-        return iter([read_file(path, format)]), 0
-    parts = CsvParts(path)
+        return iter([read_file(path, format, mapping)]), 0
+    parts = CsvParts(path, mapping)
 
     def read() -> Iterator[ImportReport]:
         with cycle_collection_paused():
@@ -183,10 +206,12 @@ def write_csv_file(path: Path, records: Iterable[Sequence[str]]) -> ExportReport
 def replacing(path: Path) -> Iterator[IO[bytes]]:
     if not path.parent.is_dir():
         raise FormatError(f"{path}: the folder {path.parent} does not exist")
-    handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    temporary = Path(temporary_name)
     try:
-        with os.fdopen(handle, "wb") as out:
+        temporary = temporary_beside(path)
+    except OSError as error:
+        raise FormatError(f"{path}: could not write ({error.strerror}); nothing was changed") from None
+    try:
+        with temporary.open("wb") as out:
             yield out
             out.flush()
             os.fsync(out.fileno())

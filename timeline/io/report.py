@@ -138,3 +138,5 @@ def read_json(path: object) -> Any:
         raise FormatError(
             f"{path}: not JSON ({error.msg} at line {error.lineno}, column {error.colno})"
         ) from None
+    except RecursionError:
+        raise FormatError(f"{path}: the JSON is nested too deeply to be a timeline") from None

@@ -22,6 +22,7 @@ RECORD_FIELDS = ("author", "title", "year", "publisher", "locator", "url", "iden
 
 SOURCE_COLUMNS = "sources.id, " + ", ".join(f"sources.{field}" for field in RECORD_FIELDS) + ", sources.csl"
 _BATCH = 900
+CITE_SQL = "INSERT INTO event_sources (event_id, source_id, page, quote, position) VALUES (?, ?, ?, ?, ?)"
 
 
 def record_values(source: Source) -> list[str]:

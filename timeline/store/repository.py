@@ -16,11 +16,20 @@ from timeline.core.model import (
     Category,
     Era,
     Event,
+    EventRelations,
     EventSpan,
 )
 from timeline.store.bulk import BulkWriter
-from timeline.store.citations import SOURCE_COLUMNS, source_from_row, write_first_citation
+from timeline.store.citations import (
+    CITE_SQL,
+    SOURCE_COLUMNS,
+    record_id,
+    source_from_row,
+    write_first_citation,
+)
+from timeline.store.consistency import ConsistencyQueries
 from timeline.store.errors import StoreError, translated_errors
+from timeline.store.images import ImageQueries
 from timeline.store.rows import (
     EVENT_COLUMNS,
     EVENT_FROM,
@@ -32,9 +41,10 @@ from timeline.store.rows import (
     timestamp_now,
 )
 from timeline.store.search import SearchQueries
+from timeline.store.sources import SourceStore
 
 
-class TimelineRepository(SearchQueries, BulkWriter):
+class TimelineRepository(SearchQueries, BulkWriter, ConsistencyQueries, SourceStore, ImageQueries):
     """CRUD, window queries and search over one open :class:`TimelineDatabase`."""
 
     # Settings ---------------------------------------------------------------------------
@@ -159,10 +169,52 @@ class TimelineRepository(SearchQueries, BulkWriter):
                 "DELETE FROM events WHERE id = ?", [[event_id] for event_id in event_ids]
             )
 
-    def restore_events(self, events: Iterable[Event]) -> list[int]:
-        """Put events back exactly as they were (ids, timestamps), in one transaction."""
+    def restore_events(self, events: Iterable[Event], relations: EventRelations | None = None) -> list[int]:
+        """Put events back exactly as they were (ids, timestamps), and with ``relations`` (taken by
+        :meth:`relations_of` before they were deleted) their entities, citations, links and
+        children; in one transaction."""
         with self._writing():
-            return [self._insert_event(event) for event in events]
+            ids = [self._insert_event(event) for event in events]
+            if relations is not None:
+                self._restore_relations(ids, relations)
+            return ids
+
+    def relations_of(self, event_ids: list[int]) -> EventRelations:
+        """What deleting these events would take with it, beyond the events themselves."""
+        with translated_errors(self.database.path):
+            links = {link.id: link for event_id in event_ids for link in self.links_of(event_id)}
+            children = self.db.execute(
+                f"SELECT id, parent_id FROM events WHERE parent_id IN ({', '.join('?' * len(event_ids))})",
+                event_ids,
+            ).fetchall()
+        return EventRelations(
+            tuple(self.participations(event_ids)),
+            tuple(self.citations_of(event_ids)),
+            tuple(links.values()),
+            tuple((child, parent) for child, parent in children),
+        )
+
+    def _restore_relations(self, event_ids: list[int], relations: EventRelations) -> None:
+        marks = ", ".join("?" * len(event_ids))
+        self.db.execute(f"DELETE FROM event_sources WHERE event_id IN ({marks})", event_ids)
+        positions: dict[int, int] = {}
+        for event_id, source in relations.citations:
+            position = positions.get(event_id, 0)
+            positions[event_id] = position + 1
+            source_id = record_id(self.db, source.record)
+            self.db.execute(
+                CITE_SQL,
+                [event_id, source_id, source.page, source.quote, position],
+            )
+        self._insert_participations(relations.participations)
+        for link in relations.links:
+            exists = self.db.execute("SELECT 1 FROM links WHERE id = ?", [link.id]).fetchone()
+            if not exists:
+                self._insert_link(link)
+        self.db.conn.executemany(
+            "UPDATE events SET parent_id = ? WHERE id = ?",
+            [(parent, child) for child, parent in relations.children],
+        )
 
     def get_event(self, event_id: int) -> Event:
         with translated_errors(self.database.path):

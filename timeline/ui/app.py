@@ -66,15 +66,15 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         self.splitter.addWidget(self.event_list)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([520, 200])
+        self.splitter.setSizes([640, 160])
         self.setCentralWidget(self.splitter)
-        self.details = EventDetails()
+        self.details = EventDetails(document)
         self.details_dock = self._dock("Details", "details", self.details)
         self.editor = EventEditor(document)
         self.editor_dock = self._dock("Edit", "editor", self.editor)
         self.tabifyDockWidget(self.details_dock, self.editor_dock)
         self.details_dock.raise_()
-        self.resizeDocks([self.details_dock], [360], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.details_dock], [320], Qt.Orientation.Horizontal)
         self.search = SearchPanel(document)
         self.search_dock = self._dock("Search", "search", self.search)
         self.tabifyDockWidget(self.editor_dock, self.search_dock)
@@ -104,6 +104,7 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         self.canvas.context_menu_requested.connect(self._context_menu)
         document.events_changed.connect(self._refresh_details)
         document.events_changed.connect(self._show_title)
+        document.events_edited.connect(self._follow_edited)
         document.error.connect(self._show_error)
         self.event_list.selectionModel().currentRowChanged.connect(self._list_selected)
         self._syncing = False
@@ -261,7 +262,32 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         current = self.canvas.selected
         if current is not None and self.document.existing([current]):
             self.details.show_event(self.document.get_event(current))
+            self._select_in_list(current)
         self._show_period(self.canvas.period)
+
+    def _select_in_list(self, event_id: int) -> None:
+        """Keep the list's highlight on the selected event after the list was refetched."""
+        row = self.document.row_of(event_id)
+        if row is None or self._syncing:
+            return
+        self._syncing = True
+        try:
+            index = self.event_model.index(row, 0)
+            if self.event_list.currentIndex() != index:
+                self.event_list.setCurrentIndex(index)
+            self.event_list.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    def _follow_edited(self, event_ids: list[int]) -> None:
+        """After an edit (or its undo) moves the selected event out of view, go where it is now."""
+        current = self.canvas.selected
+        if current is None or current not in event_ids or not self.document.existing([current]):
+            return
+        event = self.document.get_event(current)
+        period = self.canvas.period
+        if event.latest <= period.start or event.earliest >= period.end:
+            self.canvas.show_event(current)
 
     # Saved views: a period and a filter, kept in the timeline file ----------------------------
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from timeline.core.flat import FlatEvent
-from timeline.core.model import Category, Era, Event
+from timeline.core.model import Category, Era, Event, EventRelations
+from timeline.core.pictures import Picture, PreparedImage
 from timeline.store.bulk import ImportCancelled, Progress
 from timeline.store.errors import StoreError
 from timeline.ui.document import TimelineDocument
@@ -70,14 +71,16 @@ class AddEvents(_DocumentCommand):
         super().__init__(document, describe(events, verb))
         self.events = events
         self.ids: list[int] = []
+        self.relations: EventRelations | None = None
 
     def apply(self) -> None:
-        self.ids = self.document.add_events(self.events)
+        self.ids = self.document.add_events(self.events, self.relations)
         self.events = [
             event.with_changes(id=event_id) for event, event_id in zip(self.events, self.ids, strict=True)
         ]
 
     def revert(self) -> None:
+        self.relations = self.document.relations_of(self.ids)
         self.events = self.document.delete_events(self.ids)
 
 
@@ -134,10 +137,35 @@ class DeleteEvents(_DocumentCommand):
         self.events = events
 
     def apply(self) -> None:
+        self.relations = self.document.relations_of(self.ids)
         self.events = self.document.delete_events(self.ids)
 
     def revert(self) -> None:
-        self.document.add_events(self.events)
+        self.document.add_events(self.events, self.relations)
+
+
+class SetPictures(_DocumentCommand):
+    """One change to an event's pictures (add, remove, reorder, caption, credit): one undo step."""
+
+    def __init__(
+        self,
+        document: TimelineDocument,
+        event_id: int,
+        after: list[Picture],
+        text: str,
+        new: list[PreparedImage] | None = None,
+    ) -> None:
+        super().__init__(document, text)
+        self.event_id = event_id
+        self.before = document.pictures_of(event_id)
+        self.after = after
+        self.new = new or []
+
+    def apply(self) -> None:
+        self.document.set_pictures(self.event_id, self.after, self.new)
+
+    def revert(self) -> None:
+        self.document.set_pictures(self.event_id, self.before)
 
 
 class AddCategory(_DocumentCommand):

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from timeline.core.dates.dates import MAX_INSTANT, MIN_INSTANT
 from timeline.store.repository import TimelineRepository
@@ -39,7 +38,7 @@ def page_content(
         categories=repository.categories(),
         eras=eras,
         story=[event_id for event_id in story_ids(repository) if event_id in ids],
-        pictures=_pictures(repository, [event.id for event in events if event.id is not None]),
+        pictures=_pictures(repository, None if everything else [e.id for e in events if e.id is not None]),
         open_story=open_story,
     )
 
@@ -48,14 +47,11 @@ def _overlaps(earliest: int, since: int, until: int) -> bool:
     return earliest < until
 
 
-def _pictures(repository: Any, event_ids: list[int]) -> dict[int, list[PageImage]]:
-    """The events' stored pictures with their bytes, where the file keeps pictures."""
-    by_event = getattr(repository, "pictures_by_event", None)
-    if by_event is None or not event_ids:
-        return {}
+def _pictures(repository: TimelineRepository, event_ids: list[int] | None) -> dict[int, list[PageImage]]:
+    """The events' stored pictures with their bytes, each image read once."""
     data: dict[str, tuple[bytes, str]] = {}
     result: dict[int, list[PageImage]] = {}
-    for event_id, pictures in by_event(event_ids).items():
+    for event_id, pictures in repository.pictures_by_event(event_ids).items():
         for picture in pictures:
             if picture.sha256 not in data:
                 data[picture.sha256] = repository.image_data(picture.sha256)

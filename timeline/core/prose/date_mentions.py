@@ -5,12 +5,20 @@ Three things complete a partial date. The *reference* (the text's own date) sett
 that the text gave in the same paragraph, outside an aside) settles ``In March`` after ``In 2008``.
 The *anchor* (the last date read anywhere) settles ``two years later`` and ``the following day``.
 Tense decides whether a bare ``February`` is the one before the reference or the one after it.
+
+The narrative date only carries its year to a later sentence when it lies wholly before the
+reference (a story being told: ``The war began in 1914. In August, …``). A date still to come, or
+the reference's own year, carries it only within its own sentence and never into a past-tense
+clause: ``the summit in July 2023`` said in November 2022 does not make ``the war began in
+February`` February 2023. Modal verbs (``would``, ``could``) say nothing of when: the other words
+of the clause decide its tense.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from timeline.core.dates.calendar import (
@@ -27,6 +35,7 @@ from timeline.core.dates.parsing import parse
 from timeline.core.prose.date_patterns import (
     ABSOLUTE,
     ANAPHORIC,
+    DEICTIC,
     NARRATIVE_OR_DEICTIC,
     ORDINAL_WORDS,
     PARTIAL,
@@ -39,22 +48,36 @@ from timeline.core.prose.date_patterns import (
 _FUTURE = re.compile(
     r"(?i)\b(?:will|shall|'ll|is\s+to|are\s+to|is\s+due|are\s+due|scheduled|plans?\s+to|planned|expected\s+to"
     r"|upcoming|intends?\s+to|going\s+to|next|hop(?:e|es|ed|ing)\s+to|aim(?:s|ed|ing)?\s+to"
-    r"|want(?:s|ed)?\s+to|would|until|(?:booked|set|fixed|planned)\s+for)\b"
+    r"|want(?:s|ed)?\s+to|until|(?:booked|set|fixed|planned)\s+for)\b"
 )
 _PAST = re.compile(
     r"(?i)\b(?:was|were|had|did|said|came|went|began|took|made|got|left|saw|met|told|gave|found|fell|rose|won"
     r"|lost|became|broke|ran|wrote|sent|held|kept|brought|built|bought|paid|led|fought|spent|stood|felt|heard"
     r"|knew|grew|drew|flew|chose|spoke|sold|struck|ago|[a-z]+ed)\b"
 )
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\bthat\b|\bwhich\b|\bwho\b")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()“”\"]|\bthat\b|\bwhich\b|\bwho\b|\b(?:and|but|or)\s+(?=(?:will|would|was|were|is|are|has|have|had"
+    r"|could|should|may|might|shall|can|did|does|do|then|later|[a-z]+ed)\b)"
+)
+_COMPARED = re.compile(
+    r"(?i)\b(?:than|(?:from|of)\s+what(?:\s+\w+\s+(?:was|were|is|are))?|compared\s+(?:with|to))"
+    r"(?:\s+[^\W\d]+){0,4}\s*$"
+)
+_WOULD_HAVE = re.compile(r"(?i)\b(?:would|might)(?:n't|\s+not)?\s+have\s+[a-z]+")
+_VERB = re.compile(r"(?i)\b(?:is|are|am|be|been|has|have|do|does|can|could|may|might|must|should|says?)\b")
 _PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|am|be|been|being)\s+$")
 _PRESENT_PERFECT = re.compile(r"(?i)\b(?:has|have)(?:\s+not|n't)?\s+(?:yet\s+)?[a-z]+(?:ed|en|un|wn|ne)\b")
 _ASIDE_BEFORE = re.compile(r",(?:\s+[\w'’-]+){1,4}\s*$")
 _ASIDE_AFTER = re.compile(r"\s*[,)–—]\s*")
 """A date in an aside (``the wall, built in 1987, was…``) does not move the narrative on."""
 _SPAN_JOIN = re.compile(r"\s*(?:(?P<word>to|until|till|through|and)|[–—-])\s*", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"\s*,?\s*(?:of\s+)?", re.IGNORECASE)
+"""Between a month and the year that completes it: ``July of last year``, ``June that year``."""
 _LEADING_WEEKDAY = re.compile(rf"^{WEEKDAY},?\s+(?:the\s+)?")
-_NOT_PROPOSED = frozenset({"until", "till", "before", "after"})
+_DAY_KINDS = frozenset({"weekday", "day_month", "full_day", "iso"})
+_QUOTABLE = frozenset({*DEICTIC, "season", "part_of_unit"})
+"""Kinds that inside a quotation are a way of speaking (``the battles of today``), not a date."""
+_NOT_PROPOSED = frozenset({"until", "till", "through", "before", "after"})
 """Prepositions that make a date a bound of something else, not when it happened."""
 
 
@@ -73,6 +96,8 @@ class Mention:
     """False for dates that bound something else (``until 1990``, ``before the war of 1870``)."""
     aside: tuple[int, int] | None = None
     """Where the aside holding the date begins and ends (``, built in 1987,``), if it is in one."""
+    doubt: str | None = None
+    """Why the value is marked uncertain, in words for the reader (``last Monday`` on a Tuesday)."""
 
 
 class DateReader:
@@ -84,11 +109,16 @@ class DateReader:
         self.narrative: HistoricalDate | None = None
         self._paragraph = -1
         self._sentence = ""
+        self._sentences_read = 0
+        self._narrative_at = 0
+        """Which sentence gave the narrative date (its count in ``_sentences_read``)."""
 
-    def read(self, sentence: str, paragraph: int) -> list[Mention]:
+    def read(self, sentence: str, paragraph: int, quoted: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+        """The dates of the next sentence; ``quoted`` are the spans of it inside quotation marks."""
         if paragraph != self._paragraph:
             self._paragraph, self.narrative = paragraph, None
         self._sentence = sentence
+        self._sentences_read += 1
         candidates = find_candidates(sentence)
         mentions: list[Mention] = []
         index = 0
@@ -96,35 +126,100 @@ class DateReader:
             first = candidates[index]
             tense = _tense(sentence, first)
             second = candidates[index + 1] if index + 1 < len(candidates) else None
-            if second is not None and _joined(first, second, sentence):
-                span = self._read_span(first, second, tense)
-                if span is not None:
-                    mentions.append(self._mention(sentence, first, span, second.end, first.kind, True))
+            if second is not None:
+                joined = self._joined_pair(sentence, first, second, tense)
+                if joined is not None:
+                    mentions.append(joined)
                     index += 2
                     continue
+            in_quote = first.kind in _QUOTABLE and any(a <= first.start < b for a, b in quoted)
             value = self._value(first, tense)
             if value is not None:
                 if first.preposition == "since" and isinstance(value, HistoricalDate):
                     value = Interval(value, OpenEnd.OPEN)
                 possessive = sentence.startswith(("'s", "’s"), first.end)  # "next year's meeting"
-                proposed = not possessive and first.preposition not in _NOT_PROPOSED
-                proposed = proposed and not (first.preposition == "for" and first.kind == "deictic_unit")
-                mentions.append(self._mention(sentence, first, value, first.end, first.kind, proposed))
+                proposed = not possessive and not in_quote and self._proposed(first)
+                proposed = (
+                    proposed and not _compared(sentence, first) and not _counterfactual(sentence, first)
+                )
+                doubt = None
+                if isinstance(value, HistoricalDate):
+                    value, doubt = self._with_doubt(first, value)
+                mention = self._mention(sentence, first, value, first.end, first.kind, proposed, in_quote)
+                mentions.append(dataclasses.replace(mention, doubt=doubt) if doubt else mention)
                 if possessive and isinstance(value, HistoricalDate):
-                    self.narrative = value  # the date it names settles "on 2 September" after it
+                    self._set_narrative(value)  # the date it names settles "on 2 September" after it
             index += 1
         return mentions
 
+    def _joined_pair(self, sentence: str, first: Candidate, second: Candidate, tense: str) -> Mention | None:
+        """Two candidates read as one date: a span, or a month and the year named after it."""
+        gap = sentence[first.end : second.start]
+        if _names_a_year(first) and second.kind == "year" and re.fullmatch(r"\s*,\s*", gap):
+            value = self._value(second, tense)  # "next year, 1943": the year it names
+            if value is None:
+                return None
+            return self._mention(sentence, first, value, second.end, second.kind, self._proposed(first))
+        if first.kind in PARTIAL and _YEAR_AFTER.fullmatch(gap) and _names_a_year(second):
+            year = _first_date(self._value(second, tense))
+            value = self._value(first, tense, year.year) if year is not None else None
+            if value is None:
+                return None
+            return self._mention(sentence, first, value, second.end, first.kind, self._proposed(first))
+        word = _joining_word(first, second, sentence)
+        if word is None:
+            return None
+        span = self._read_span(first, second, tense)
+        if span is None or (word == "and" and first.preposition != "between" and not _next_day(span)):
+            return None  # "on Monday and Thursday" are two days, "on Tuesday and Wednesday" one span
+        return self._mention(sentence, first, span, second.end, first.kind, True)
+
+    def _proposed(self, candidate: Candidate) -> bool:
+        if candidate.preposition == "for" and candidate.kind == "deictic_unit":
+            return False  # "for the next year": how long, not when
+        return candidate.preposition not in _NOT_PROPOSED
+
+    def _with_doubt(self, candidate: Candidate, value: HistoricalDate) -> tuple[HistoricalDate, str | None]:
+        """``last Monday`` said on a Tuesday: yesterday to some writers, eight days ago to others."""
+        if candidate.kind != "weekday" or value.day is None:
+            return value, None
+        which = (candidate.match["which"] or "").lower()
+        today = day_number(*_day_of(self.reference))
+        this_week = today - weekday(today)
+        days = day_number(*_day_of(value))
+        if (which in ("last", "past") and days >= this_week) or (which == "next" and days - 7 > today):
+            other = _day(days - 7)
+        else:
+            return value, None
+        said = WEEKDAY_NAMES[weekday(today)].capitalize()
+        words = " ".join(candidate.core.split())
+        doubt = (
+            f"“{words}” in a text of {said} {self.reference.display()} is read as {value.display()}; "
+            f"some writers mean {other.display()}."
+        )
+        return dataclasses.replace(value, uncertain=True), doubt
+
     def _mention(
-        self, sentence: str, first: Candidate, value: Temporal, end: int, kind: str, proposed: bool
+        self,
+        sentence: str,
+        first: Candidate,
+        value: Temporal,
+        end: int,
+        kind: str,
+        proposed: bool,
+        quoted: bool = False,
     ) -> Mention:
         opening = _ASIDE_BEFORE.search(sentence[: first.removal_start])
         closing = _ASIDE_AFTER.match(sentence, end)
         aside = (opening.start(), closing.end()) if opening and closing else None
-        if aside is None:
+        if aside is None and not quoted:
             self._remember(value, kind)
         text = sentence[first.start : end]
         return Mention(text, first.start, end, first.removal_start, value, kind, proposed, aside)
+
+    def _set_narrative(self, value: HistoricalDate) -> None:
+        self.narrative = value
+        self._narrative_at = self._sentences_read
 
     def _remember(self, value: Temporal, kind: str) -> None:
         if isinstance(value, Interval):
@@ -134,7 +229,7 @@ class DateReader:
             value = latest
         self.anchor = value
         if kind in ABSOLUTE or kind in ANAPHORIC:
-            self.narrative = value
+            self._set_narrative(value)
 
     # Values -------------------------------------------------------------------------------
 
@@ -163,7 +258,10 @@ class DateReader:
 
     def _partial(self, candidate: Candidate, tense: str, year: int | None) -> Temporal:
         month, day = _month_and_day(candidate.core)
-        if year is None:
+        named = _named_tense(candidate)
+        if year is None and named is not None:
+            year = self._year_by_reference(month, day, named)  # "last September", "April next"
+        elif year is None:
             year = self._year_for(month, day, tense)
         if candidate.kind == "day_range_month":
             first = int(re.match(r"\d+", candidate.core).group())  # type: ignore[union-attr]
@@ -185,6 +283,12 @@ class DateReader:
             tense == "future" and narrative is not None and narrative.latest <= self.reference.earliest
         ):
             narrative = None  # "have not begun", "will be": spoken from the reference, not the story
+        elif (
+            narrative is not None
+            and narrative.latest > self.reference.earliest
+            and (tense == "past" or self._narrative_at != self._sentences_read)
+        ):
+            narrative = None  # a date still to come names no year for what has happened
         if narrative is not None and narrative.precision >= Precision.YEAR:
             if narrative.month is None or (month, day or 1) >= (narrative.month, narrative.day or 1):
                 return narrative.year
@@ -192,6 +296,9 @@ class DateReader:
             if tense == "future" or (following, month) <= (self.reference.year, self.reference.month or 12):
                 return following
             return narrative.year
+        return self._year_by_reference(month, day, tense)
+
+    def _year_by_reference(self, month: int, day: int | None, tense: str) -> int:
         ref_year, ref_month, ref_day = _day_of(self.reference)
         before = ref_year - 1 if (month, day or 1) > (ref_month, ref_day) else ref_year
         after = ref_year + 1 if (month, day or 31) < (ref_month, ref_day) else ref_year
@@ -220,6 +327,16 @@ class DateReader:
             bare = _bare_year(first)
             assert bare is not None
             start = HistoricalDate.of_year(1 - bare if end_date.year <= 0 else bare)
+        elif first.kind == "weekday" and second.kind == "weekday":
+            start = self._value(first, tense)
+            start_date = _first_date(start)
+            if start_date is None or start_date.day is None:
+                return None
+            days = day_number(*_day_of(start_date))
+            name = re.search(WEEKDAY, second.core)
+            assert name is not None
+            target = WEEKDAY_NAMES.index(name.group().lower())
+            end = _day(days + (target - weekday(days)) % 7)  # "from Monday to Thursday": that week's
         else:
             start = self._value(first, tense)
             start_date = _first_date(start)
@@ -239,12 +356,34 @@ class DateReader:
             return None
 
 
-def _tense(sentence: str, candidate: Candidate) -> str:
-    """``past``, ``present`` or ``future``: how the clause around a date speaks of it."""
+def _clause_around(sentence: str, candidate: Candidate) -> tuple[str, str]:
+    """The words of the date's clause before it and after it."""
     breaks = [match.start() for match in _CLAUSE_BREAK.finditer(sentence)]
     start = max((b for b in breaks if b < candidate.start), default=0)
     end = min((b for b in breaks if b >= candidate.end), default=len(sentence))
-    clause = sentence[start : candidate.start] + " " + sentence[candidate.end : end]
+    return sentence[start : candidate.start], sentence[candidate.end : end]
+
+
+def _compared(sentence: str, candidate: Candidate) -> bool:
+    """``higher than last year``, ``from what it was 4 years ago``: a yardstick, not an event."""
+    before, _ = _clause_around(sentence, candidate)
+    return bool(_COMPARED.search(before))
+
+
+def _counterfactual(sentence: str, candidate: Candidate) -> bool:
+    """``one week earlier … that surgery would have meant bankruptcy``: what did not happen."""
+    before, after = _clause_around(sentence, candidate)
+    clause = before + " " + after
+    if _WOULD_HAVE.search(clause):
+        return True
+    has_verb = _FUTURE.search(clause) or _PAST.search(clause) or _VERB.search(clause)
+    return not has_verb and bool(_WOULD_HAVE.search(sentence))
+
+
+def _tense(sentence: str, candidate: Candidate) -> str:
+    """``past``, ``present`` or ``future``: how the clause around a date speaks of it."""
+    before, after = _clause_around(sentence, candidate)
+    clause = before + " " + after
     if _FUTURE.search(clause):
         return "future"
     for match in _PAST.finditer(clause):
@@ -253,16 +392,47 @@ def _tense(sentence: str, candidate: Candidate) -> str:
     return "present"
 
 
-def _joined(first: Candidate, second: Candidate, sentence: str) -> bool:
+def _joining_word(first: Candidate, second: Candidate, sentence: str) -> str | None:
+    """The word (``to``, ``and``; empty for a dash) that may make two dates one span, if any."""
     match = _SPAN_JOIN.fullmatch(sentence[first.end : second.start])
     if match is None or first.kind in ANAPHORIC or second.kind in ANAPHORIC:
-        return False
+        return None
     word = (match["word"] or "").lower()
     if word == "and":
-        return first.preposition == "between"
+        days = first.kind in _DAY_KINDS and second.kind in _DAY_KINDS
+        return word if first.preposition == "between" or days else None
     if not word:  # a dash only joins like forms: "1914 – 1918", "March – May 2001"
-        return first.kind in PARTIAL or first.kind == second.kind
-    return True
+        return word if first.kind in PARTIAL or first.kind == second.kind else None
+    return word
+
+
+_NAMED_TENSES = {"last": "past", "past": "past", "next": "future", "coming": "future", "this": "present"}
+
+
+def _named_tense(candidate: Candidate) -> str | None:
+    """``last September``, ``this May``, ``the 1st of April next``: the words say which one."""
+    groups = candidate.match.groupdict()
+    which = (groups.get("which") or groups.get("after") or "").lower()
+    return {"last": "past", "past": "past", "next": "future", "coming": "future", "this": "present"}.get(
+        which
+    )
+
+
+def _names_a_year(candidate: Candidate) -> bool:
+    """``last year``, ``that year``, ``the following year``: a year given in words."""
+    if candidate.kind not in ("that_unit", "next_unit", "deictic_unit"):
+        return False
+    unit = candidate.match["unit"]
+    return unit is not None and unit.lower() == "year"
+
+
+def _next_day(span: Interval) -> bool:
+    start, end = span.start, span.end
+    if not isinstance(start, HistoricalDate) or not isinstance(end, HistoricalDate):
+        return False
+    if start.day is None or end.day is None:
+        return False
+    return day_number(*_day_of(end)) - day_number(*_day_of(start)) == 1
 
 
 def _bare_year(candidate: Candidate) -> int | None:
@@ -350,7 +520,11 @@ def _deictic(candidate: Candidate, reference: HistoricalDate, tense: str) -> Tem
         return _day(_weekday_near(today, match, tense))
     if kind == "ago":
         day = HistoricalDate.of_day(*_day_of(reference))
-        return _shifted(day, -number_value(match["number"]), match["unit"])
+        count = number_value(match["number"])
+        if match["half"] and match["unit"].lower() == "year":  # "a year and a half ago"
+            months = _shifted(day, -(count * 12 + 6), "month")
+            return None if months is None else dataclasses.replace(months, approximate=True)
+        return _shifted(day, -count, match["unit"])
     which = " ".join(match["which"].lower().split())
     step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
     unit = match["unit"].lower()

@@ -33,6 +33,8 @@ ORDINAL_WORDS = {
 _ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + ")"
 _SEASON = r"(?:spring|summer|autumn|winter|fall(?!\s+of))"
 _UNIT = r"(?P<unit>day|week|fortnight|month|year|decade|century|centuries)s?"
+_LAST_OR_NEXT = r"(?:\s+(?P<after>last|next)(?!\w)(?!\s+(?i:year|week|month|time|day)))?"
+"""The old style of ``the 1st of April next`` and ``in May last``: the coming one, the last one."""
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     name: re.compile(r"(?<![\w$£€#])(?:" + pattern + ")")
@@ -49,9 +51,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         "century": rf"(?i:the\s+)?(?i:{_ORDINAL})[\s-]+(?i:century|millennium)(?:\s+{_ERA})?",
         "year": rf"(?:AD|A\.D\.)\s?\d{{1,4}}(?!\d)|\d{{1,4}}\s?{_ERA}|(?P<bare>\d{{3,4}})(?![\d])",
         "day_range_month": rf"{_DAY}\s?(?:[–—-]|\s(?i:to|and)\s)\s?{_DAY}\s+(?:of\s+)?{MONTH}(?!\w)",
-        "day_month": rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?{_DAY}\s+(?:of\s+)?{MONTH}(?!\w)"
-        rf"|(?:{WEEKDAY},?\s+)?{MONTH}\s+{_DAY}(?![\w:])",
-        "month": rf"{MONTH}(?!\w)",
+        "day_month": rf"(?:(?:{WEEKDAY},?\s+(?:the\s+)?)?{_DAY}\s+(?:of\s+)?{MONTH}(?!\w)"
+        rf"|(?:{WEEKDAY},?\s+)?{MONTH}\s+{_DAY}(?![\w:])){_LAST_OR_NEXT}",
+        "month": rf"(?:(?P<which>(?i:last|next|this|coming|past))\s+)?{MONTH}(?!\w){_LAST_OR_NEXT}",
         "weekday": rf"(?:(?P<which>(?i:last|next|this|coming|past))\s+)?{WEEKDAY}"
         r"(?:\s+(?:morning|afternoon|evening|night))?(?!\w)",
         "season": rf"(?i:the\s+)(?P<season>(?i:{_SEASON}))(?!\w)(?!\s+(?:of\s+)?(?:\d|AD\b|A\.D\.))",
@@ -59,7 +61,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|this\s+(?:morning|afternoon|evening)|earlier\s+today)(?!\w)",
         "deictic_unit": r"(?i:(?P<which>last|next|this|earlier\s+this|later\s+this|past|coming)\s+"
         rf"(?P<unit>week|month|year|{_SEASON}))(?!\w)",
-        "ago": rf"(?i:(?P<number>{_NUMBER})\s+{_UNIT}\s+ago)(?!\w)",
+        "ago": rf"(?i:(?P<number>{_NUMBER})\s+{_UNIT}(?P<half>\s+and\s+a\s+half)?\s+ago)(?!\w)",
         "shifted": rf"(?i:(?P<number>{_NUMBER})\s+{_UNIT}\s+"
         r"(?P<direction>later|earlier|afterwards?|after\s+that|before\s+that|on))(?!\w)",
         "next_named": rf"(?i:the\s+(?P<which>following|next|previous|preceding)\s+)(?P<name>{MONTH}|{WEEKDAY}"
@@ -112,6 +114,9 @@ _MONTH_NEEDS_BEFORE = re.compile(
     r"(?i:\b(?:in|since|until|till|by|of|from|between|during|through|and|to|last|next|this|early|mid|late"
     r"|end\s+of|beginning\s+of|start\s+of|middle\s+of)[\s-]+)$"
 )
+
+_IDIOM_BEFORE = re.compile(r"(?i:\b(?:of|than|like)\s+)$")
+_DAYS = frozenset({"iso", "full_day", "day_month", "weekday", "deictic_day"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +171,10 @@ def _plausible(kind: str, match: re.Match[str], sentence: str) -> bool:
         return _plausible_year(match, before, after)
     if kind == "month":
         leading = _LEADING.search(before)
-        return bool(_MONTH_NEEDS_BEFORE.search(before) or (leading and leading["part"]))
+        named = match["which"] or match["after"]
+        return bool(named or _MONTH_NEEDS_BEFORE.search(before) or (leading and leading["part"]))
+    if kind == "deictic_day" and _IDIOM_BEFORE.search(before):
+        return False  # "the battles of today", "the world of tomorrow"
     if kind == "deictic_day" and match.group().lower() == "today":
         return "still" not in sentence.lower() and not re.search(r"(?i:until|till|to)\s+$", before)
     if kind == "day_month":
@@ -201,7 +209,8 @@ def _with_context(kind: str, match: re.Match[str], sentence: str) -> Candidate:
     start = match.start()
     approximate, part = False, ""
     if leading and leading.group():
-        approximate = bool(leading["approx"]) or bool(leading["part"])
+        # "late Dec. 9" and "early on Tuesday" give a time of day, not a doubt about the day
+        approximate = bool(leading["approx"]) or (bool(leading["part"]) and kind not in _DAYS)
         part = " ".join((leading["part"] or "").lower().replace("-", " ").split())
         start = leading.start()
     preposition = _PREPOSITION.search(sentence[:start])

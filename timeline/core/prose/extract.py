@@ -15,11 +15,11 @@ from datetime import date as _date
 
 from timeline.core.dates.dates import HistoricalDate, Interval, OpenEnd, Temporal
 from timeline.core.model import Event, EventEnd, Source
+from timeline.core.prose import titles
 from timeline.core.prose.date_mentions import DateReader, Mention, absolute_value
 from timeline.core.prose.date_patterns import MONTH, WEEKDAY, Candidate, find_candidates
-from timeline.core.prose.sentences import Sentence, sentences
+from timeline.core.prose.sentences import Sentence, quoted_spans, sentences
 
-TITLE_WORDS = 10
 _LABEL = (
     r"(?i:date|dated|published|posted|updated|last\s+updated|written|entry|diary|journal|on|of|for"
     r"|dear\s+diary)"
@@ -27,18 +27,6 @@ _LABEL = (
 _DATE_LINE_REST = re.compile(rf"^[\W_]*(?:{_LABEL}\b[\W_]*)*$")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*[-–—:]")
-_BOUNDARY = re.compile(
-    r";|:\s|,\s+(?:and|but|while|whereas|although|though|when|where|before|after|then)\s+|,\s+"
-    r"|\s+(?:and|but|while|whereas|then|that)\s+",
-    re.IGNORECASE,
-)
-_STRONG_BOUNDARY = re.compile(r";\s|\s[–—]\s")
-_LEADING_JUNK = re.compile(
-    r"^(?:[\s,;:–—-]|(?i:and|but|then|so|while|whereas|when|where|which|after\s+which|also|however|thus)\b)+"
-)
-_TRAILING_JUNK = re.compile(
-    r"(?:[\s,;:–—-]|\b(?i:in|on|at|of|by|during|from|since|between|until|till|to|and|the|around|about)\b)+$"
-)
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _STOP_WORD_TEXT = """
     that this with from have were been they their there which when what will would could should
@@ -64,6 +52,8 @@ class Proposal:
     """Where the date expression is within the sentence."""
     others: tuple[str, ...] = field(default=())
     """Sentences of later mentions merged into this one."""
+    doubt: str | None = None
+    """Why the date is marked uncertain, for the reader to judge (``last Monday`` on a Tuesday)."""
 
     @property
     def start(self) -> HistoricalDate:
@@ -104,6 +94,7 @@ class Proposal:
             "display": self.when.display(),
             "text": self.text,
             "sentence": self.sentence,
+            "doubt": self.doubt,
         }
 
 
@@ -131,7 +122,11 @@ def extract(text: str, reference: HistoricalDate | None = None) -> list[Proposal
         reference = find_reference(text) or today()
     reader = DateReader(reference)
     proposals: list[Proposal] = []
+    paragraph, in_quote = -1, False
     for sentence in sentences(text):
+        if sentence.paragraph != paragraph:
+            paragraph, in_quote = sentence.paragraph, False
+        quoted, in_quote = quoted_spans(sentence.text, in_quote)
         own = _own_date(sentence.text)
         skip_until = 0
         if own is not None:
@@ -139,7 +134,8 @@ def extract(text: str, reference: HistoricalDate | None = None) -> list[Proposal
             skip_until = own[1]
             if skip_until >= len(sentence.text.rstrip(" .")):
                 continue
-        mentions = [m for m in reader.read(sentence.text, sentence.paragraph) if m.start >= skip_until]
+        found = reader.read(sentence.text, sentence.paragraph, quoted)
+        mentions = [m for m in found if m.start >= skip_until]
         proposed = [m for m in mentions if m.proposed]
         for mention in proposed:
             title = make_title(sentence.text, mention, mentions, skip_until)
@@ -155,7 +151,14 @@ def today() -> HistoricalDate:
 
 def _proposal(sentence: Sentence, mention: Mention, title: str) -> Proposal:
     return Proposal(
-        title, mention.value, mention.text, sentence.text, sentence.offset, mention.start, mention.end
+        title,
+        mention.value,
+        mention.text,
+        sentence.text,
+        sentence.offset,
+        mention.start,
+        mention.end,
+        doubt=mention.doubt,
     )
 
 
@@ -184,55 +187,20 @@ def _day_of(candidate: Candidate) -> HistoricalDate:
 
 
 def make_title(sentence: str, mention: Mention, mentions: list[Mention], skip_until: int = 0) -> str:
-    """The clause around a date with the date words taken out, trimmed to a few words.
-
-    The clause reaches from the nearest clause break before the date to the nearest after it, but
-    no further than the neighbouring dates, and widens while it holds fewer than two words.
-    """
-    cuts = [m.aside for m in mentions if m.aside is not None and m is not mention]
-    mentions = [m for m in mentions if (m.aside is None and m.proposed) or m is mention]
-    index = mentions.index(mention)
-    lower = max(mentions[index - 1].end if index > 0 else 0, skip_until)
-    upper = mentions[index + 1].removal_start if index + 1 < len(mentions) else len(sentence)
-    left = _BOUNDARY if index > 0 else _STRONG_BOUNDARY
-    right = _BOUNDARY if index + 1 < len(mentions) else _STRONG_BOUNDARY
-    before = [m.end() for m in left.finditer(sentence, lower, mention.removal_start)]
-    after = [m.start() for m in right.finditer(sentence, mention.end, upper)]
-    starts = [*reversed(before), lower]
-    ends = [*after, upper]
-    clause = ""
-    for end in ends:
-        for start in starts:
-            clause = _without(sentence, start, mention.removal_start, cuts) + " "
-            clause += _without(sentence, mention.end, end, cuts)
-            if len(_trimmed(clause).split()) >= 2:
-                return _trimmed(clause)
-    return _trimmed(clause)
-
-
-def _without(sentence: str, start: int, end: int, cuts: list[tuple[int, int]]) -> str:
-    """The text from ``start`` to ``end`` with asides holding other dates cut out."""
-    kept, position = [], start
-    for cut_start, cut_end in sorted(cuts):
-        if cut_end <= position or cut_start >= end:
+    """What happened at ``mention``: its clause without the date words (see :mod:`.titles`)."""
+    removals: list[tuple[int, int]] = [(0, skip_until)] if skip_until else []
+    target = len(removals)
+    removals.append((mention.removal_start, mention.end))
+    asides: list[tuple[int, int]] = []
+    for other in mentions:
+        if other is mention:
             continue
-        kept.append(sentence[position:cut_start])
-        position = max(position, cut_end)
-    kept.append(sentence[position:end])
-    return " ".join(kept)
-
-
-def _trimmed(clause: str) -> str:
-    text = " ".join(clause.split())
-    text = re.sub(r"\s+([,;:.!?)])", r"\1", text).replace("( ", "(").replace("()", "")
-    text = re.sub(r"[,;]+([,;:.!?])", r"\1", text)
-    text = _TRAILING_JUNK.sub("", _LEADING_JUNK.sub("", text)).rstrip(".!?")
-    text = _TRAILING_JUNK.sub("", text)
-    words = text.split()
-    if len(words) > TITLE_WORDS + 2:
-        cut = next((i + 1 for i in range(3, TITLE_WORDS) if words[i].endswith((",", ";"))), 0)
-        text = " ".join(words[:cut]).rstrip(",;") if cut else " ".join(words[:TITLE_WORDS]) + "…"
-    return text[:1].upper() + text[1:]
+        if other.aside is not None:
+            if not other.aside[0] <= mention.start < other.aside[1]:
+                asides.append(other.aside)
+        elif other.proposed:
+            removals.append((other.removal_start, other.end))
+    return titles.make_title(sentence, removals, target, asides)
 
 
 # Repeats ------------------------------------------------------------------------------------

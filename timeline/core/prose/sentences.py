@@ -98,3 +98,27 @@ def _is_abbreviation(line: str, stop: int) -> bool:
     if word in _ABBREVIATIONS:
         return True
     return len(word) == 1 and word.isalpha()  # an initial: "J. Smith"
+
+
+def quoted_spans(text: str, inside: bool = False) -> tuple[list[tuple[int, int]], bool]:
+    """Where ``text`` is inside quotation marks, and whether a quotation is still open at its end.
+
+    ``inside`` says that an earlier sentence of the paragraph opened a quotation that this one
+    continues. Double marks (curly or straight) and curly single marks are read; a ``’`` followed
+    by a letter is an apostrophe (``don’t``), not the end of a quotation.
+    """
+    spans: list[tuple[int, int]] = []
+    opened: int | None = 0 if inside else None
+    single = False
+    for index, char in enumerate(text):
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if opened is None:
+            if char in '“"' or (char == "‘" and not before.isalnum()):
+                opened, single = index, char == "‘"
+        elif (char in '”"' and not single) or (char == "’" and single and not after.isalpha()):
+            spans.append((opened, index + 1))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans, opened is not None

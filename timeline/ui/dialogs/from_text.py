@@ -236,10 +236,16 @@ class ReviewPage(QWidget):
         self.end = DateField(optional=True, placeholder="empty for a point in time; 'ongoing' if open")
         self.sentence = QTextBrowser()
         self.sentence.setOpenLinks(False)
+        self.doubt = QLabel()
+        self.doubt.setWordWrap(True)
+        self.doubt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow("Title", self.title)
         form.addRow("Start", self.start)
         form.addRow("End", self.end)
+        form.addRow("Uncertain", self.doubt)
         form.addRow("Text", self.sentence)
+        form.setRowVisible(self.doubt, False)
+        self.form = form
         self.title.editingFinished.connect(self._title_edited)
         self.start.committed.connect(self._dates_edited)
         self.end.committed.connect(self._dates_edited)
@@ -314,9 +320,13 @@ class ReviewPage(QWidget):
         if not 0 <= row < len(self.choices):
             self.details.setEnabled(False)
             self.sentence.clear()
+            self.form.setRowVisible(self.doubt, False)
             return
         choice = self.choices[row]
         self.details.setEnabled(True)
+        doubt = choice.proposal.doubt if choice.when == choice.proposal.when else None
+        self.doubt.setText(doubt or "")
+        self.form.setRowVisible(self.doubt, doubt is not None)
         self.title.setText(choice.title)
         when = choice.when
         self.start.set_value(when if isinstance(when, HistoricalDate) else when.start)
@@ -351,6 +361,8 @@ class ReviewPage(QWidget):
         self.choices[row].when = when
         self._fill_row(row)
         self._refresh()
+        if when != self.choices[row].proposal.when:
+            self.form.setRowVisible(self.doubt, False)  # the date the reader chose is no longer in doubt
 
 
 def _marked(proposal: Proposal) -> str:

@@ -39,6 +39,8 @@ PREVIEW_ROWS = 200
 T = TypeVar("T")
 _SUFFIXES = {
     "csv": "*.csv *.tsv *.txt",
+    "xlsx": "*.xlsx *.xlsm",
+    "ods": "*.ods",
     "json": "*.json",
     "timelinejs": "*.json",
     "timelinejs-csv": "*.csv",

@@ -22,10 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline.core.dates.dates import DateError
 from timeline.core.model import Event, Source
 from timeline.ui.commands import EditEvents, perform
 from timeline.ui.document import TimelineDocument
-from timeline.ui.editor.date_field import ERROR_STYLE, DateField
+from timeline.ui.editor.date_field import ERROR_STYLE, DateField, read_field
+from timeline.ui.editor.field_undo import FieldUndo
+from timeline.ui.editor.pictures import PictureSection
 from timeline.ui.panels.details import is_safe_link
 
 MAX_TITLE_LENGTH = 500
@@ -71,6 +74,8 @@ class EventEditor(QScrollArea):
         self.description.setPlaceholderText("Notes in Markdown: **bold**, *italic*, [a link](https://…)")
         self.description.setMinimumHeight(120)
         form.addRow("Description", self.description)
+        self.pictures = PictureSection(document)
+        form.addRow(self.pictures)
 
         source_box = QGroupBox("Source")
         source_form = QFormLayout(source_box)
@@ -129,6 +134,8 @@ class EventEditor(QScrollArea):
         self.clear_colour.clicked.connect(lambda: self._commit("Colour", colour=""))
         document.events_changed.connect(self._reload)
         document.categories_changed.connect(self._fill_categories)
+        self.field_undo = FieldUndo(document.undo_stack, self.is_written, self._refill, self)
+        self.field_undo.watch(*self._written_values())
         self._fill_categories()
         self.show_event(None)
 
@@ -140,10 +147,66 @@ class EventEditor(QScrollArea):
         self.empty_label.setVisible(self.current_event is None)
         if self.current_event is not None:
             self._fill(self.current_event, force=True)
+        self.pictures.show_event(event_id, self.current_event.title if self.current_event else "")
 
     def focus_title(self) -> None:
         self.title.setFocus()
         self.title.selectAll()
+
+    def _written_values(self) -> dict[QWidget, tuple[Callable[[str], object], Callable[[Event], object]]]:
+        """Each field: what its text means, and the event's value it edits, to compare the two."""
+
+        def date_of(optional: bool) -> Callable[[str], object]:
+            def read(text: str) -> object:
+                try:
+                    return read_field(text, optional)
+                except DateError:
+                    return _UNREADABLE
+
+            return read
+
+        def stripped(text: str) -> str:
+            return text.strip()
+
+        return {
+            self.title: (str, lambda event: event.title),
+            self.start.line: (date_of(False), lambda event: event.start),
+            self.end.line: (date_of(True), lambda event: event.end),
+            self.category_line: (lambda text: text.strip() or None, lambda event: event.category),
+            self.tags: (_tags_of, lambda event: event.tags),
+            self.description: (str, lambda event: event.description),
+            self.source_author: (stripped, lambda event: event.source.author),
+            self.source_title: (stripped, lambda event: event.source.title),
+            self.source_page: (stripped, lambda event: event.source.page),
+            self.source_url: (stripped, lambda event: event.source.url),
+            self.source_text: (stripped, lambda event: event.source.text),
+            self.link: (stripped, lambda event: event.url),
+        }
+
+    def is_written(self, widget: QWidget) -> bool:
+        """Whether the field's text is the value in the file (nothing typed is waiting)."""
+        event = self.current_event
+        fields = self._written_values()
+        if event is None or widget not in fields:
+            return True
+        read, value = fields[widget]
+        if isinstance(widget, QPlainTextEdit):
+            text = widget.toPlainText()
+        elif isinstance(widget, QLineEdit):
+            text = widget.text()
+        else:
+            return True
+        return read(text) == value(event)
+
+    def _refill(self) -> None:
+        """Show the event as the file has it now, in the field being typed in too."""
+        if self.current_event is None or self.current_event.id is None:
+            return
+        if not self.document.existing([self.current_event.id]):
+            self.show_event(None)
+            return
+        self.current_event = self.document.get_event(self.current_event.id)
+        self._fill(self.current_event, force=True)
 
     def _reload(self) -> None:
         if self.current_event is None or self.current_event.id is None:
@@ -154,6 +217,7 @@ class EventEditor(QScrollArea):
             return
         self.current_event = self.document.get_event(self.current_event.id)
         self._fill(self.current_event, force=False)
+        self.pictures.show_event(self.current_event.id, self.current_event.title)
 
     def _fill(self, event: Event, force: bool) -> None:
         """Show an event's values; a field being typed in keeps its text unless ``force``."""
@@ -245,8 +309,7 @@ class EventEditor(QScrollArea):
         self._commit("Category", category=name or None)
 
     def _commit_tags(self) -> None:
-        tags = tuple(dict.fromkeys(tag.strip() for tag in self.tags.text().split(",") if tag.strip()))
-        self._commit("Tags", tags=tags)
+        self._commit("Tags", tags=_tags_of(self.tags.text()))
 
     def _commit_description(self) -> None:
         self._commit("Description", description=self.description.toPlainText())
@@ -292,6 +355,14 @@ class _OnFocusOut(QObject):
         if event.type() == QEvent.Type.FocusOut:
             self._callback()
         return False
+
+
+_UNREADABLE = object()
+"""What a date field's text means when it reads as no date: equal to no value."""
+
+
+def _tags_of(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(tag.strip() for tag in text.split(",") if tag.strip()))
 
 
 def _set_line(widget: QLineEdit, text: str) -> None:
