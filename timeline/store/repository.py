@@ -40,10 +40,9 @@ from timeline.store.rows import (
     timestamp_now,
 )
 from timeline.store.search import SearchQueries
-from timeline.store.sources import SourceStore
 
 
-class TimelineRepository(SearchQueries, BulkWriter, ConsistencyQueries, SourceStore):
+class TimelineRepository(SearchQueries, BulkWriter, ConsistencyQueries):
     """CRUD, window queries and search over one open :class:`TimelineDatabase`."""
 
     # Settings ---------------------------------------------------------------------------
