@@ -123,3 +123,26 @@ def test_a_file_on_a_read_only_mount_is_read_and_never_written(tmp_path: Path) -
     assert "read-only" in result.stderr
     assert result.stdout.count("status 1") == 1 and result.stdout.count("status 0") == 1
     assert result.stdout.count("event ") == 3
+
+
+@pytest.mark.parametrize("command", ["list", "add", "export", "check"])
+def test_a_file_with_a_missing_table_gets_a_clear_message_from_every_command(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    path = tmp_path / "t.db"
+    make_timeline(path, events=3)
+    connection = sqlite3.connect(path)
+    connection.execute("DROP TABLE events")
+    connection.commit()
+    connection.close()
+    before = folder_state(tmp_path)
+    arguments = {
+        "list": ["list", "--db", str(path)],
+        "add": ["add", "--db", str(path), "--title", "x", "--start", "2001"],
+        "export": ["export", "--db", str(path), "-o", str(tmp_path / "out.json")],
+        "check": ["check", "--db", str(path)],
+    }[command]
+    status, _, err = run(capsys, *arguments)
+    assert status == 1 and "table 'events' is missing" in err
+    assert "unexpected" not in err and "OperationalError" not in err
+    assert folder_state(tmp_path) == before
