@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from timeline.core.model import Event
 from timeline.core.pictures import Picture
+from timeline.core.recurrence import describe_recurrence
 
 if TYPE_CHECKING:
     from timeline.ui.document import TimelineDocument
@@ -42,11 +43,14 @@ def escape_markdown(text: str) -> str:
 
 def event_markdown(event: Event) -> str:
     """The details of an event as Markdown; the description is the user's own Markdown."""
+    reading = f"  \n{escape_markdown(event.when().display())}" if event.display_date else ""
     parts = [
         f"## {escape_markdown(event.title)}",
-        f"**{escape_markdown(event.display_when())}**  \n`{event.when().edtf()}`",
+        f"**{escape_markdown(event.display_when())}**{reading}  \n`{event.when().edtf()}`",
     ]
     facts = []
+    if event.recurrence:
+        facts.append(f"Repeats: {escape_markdown(describe_recurrence(event.recurrence))}")
     if event.category:
         facts.append(f"Category: {escape_markdown(event.category)}")
     if event.tags:
