@@ -243,6 +243,7 @@ _IMPORT_FORMATS = (
     "ics",
     "timeline",
     "csl-json",
+    "wikidata",
 )
 _EXPORT_FORMATS = ("csv", "json", "timelinejs", "timelinejs-csv", "ics", "png", "svg", "pdf", "csl-json")
 
