@@ -12,7 +12,7 @@ from typing import Any
 
 from timeline.core.dates.dates import DateError, HistoricalDate, OpenEnd
 from timeline.core.dates.edtf import read_edtf_date
-from timeline.core.model import Category, Era, Event, EventEnd, Source, TimelineContent
+from timeline.core.model import Category, Era, Event, EventEnd, Media, Source, TimelineContent
 from timeline.io.report import FormatError, ImportReport, Problem, read_json
 
 FORMAT_NAME = "timeline"
@@ -129,6 +129,10 @@ def _event(item: Any, where: str) -> Event:
             source=_source(item.get("source", ""), f"{where}.source"),
             url=_text(item, "url", where),
             colour=_text(item, "colour", where),
+            uid=_text(item, "uid", where),
+            recurrence=_text(item, "recurrence", where),
+            display_date=_text(item, "display_date", where),
+            media=_media(item.get("media"), f"{where}.media"),
         )
     except ValueError as error:
         if isinstance(error, FormatError):
@@ -136,6 +140,15 @@ def _event(item: Any, where: str) -> Event:
         raise FormatError(f"{where}: {error}") from None
 
 
+def _media(value: Any, where: str) -> Media:
+    if value is None:
+        return Media()
+    if not isinstance(value, dict) or not all(isinstance(value.get(key, ""), str) for key in _MEDIA_KEYS):
+        raise FormatError(f"{where}: must be an object of text ({', '.join(_MEDIA_KEYS)})")
+    return Media(*(value.get(key, "") for key in _MEDIA_KEYS))
+
+
+_MEDIA_KEYS = ("url", "caption", "credit", "thumbnail")
 _SOURCE_KEYS = ("text", "author", "title", "page", "url")
 _SOURCE_EXTRA_KEYS = ("year", "publisher", "locator", "identifier", "quote", "csl")
 """Written only when set, so that files without them read as before."""
@@ -198,6 +211,7 @@ def content_to_json(content: TimelineContent) -> dict[str, Any]:
                 "source": _source_json(e.source),
                 "url": e.url,
                 "colour": e.colour,
+                **_kept_from_elsewhere(e),
             }
             for e in content.events
         ],
@@ -206,3 +220,26 @@ def content_to_json(content: TimelineContent) -> dict[str, Any]:
             for era in content.eras
         ],
     }
+
+
+def _kept_from_elsewhere(event: Event) -> dict[str, Any]:
+    """What another format gave the event (UID, repeat rule, date as written, media), when set."""
+    kept: dict[str, Any] = {
+        key: value
+        for key, value in (
+            ("uid", event.uid),
+            ("recurrence", event.recurrence),
+            ("display_date", event.display_date),
+        )
+        if value
+    }
+    if event.media:
+        media = event.media
+        kept["media"] = {
+            key: value
+            for key, value in zip(
+                _MEDIA_KEYS, (media.url, media.caption, media.credit, media.thumbnail), strict=True
+            )
+            if value
+        }
+    return kept

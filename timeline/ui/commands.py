@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoCommand
 
 from timeline.core.flat import FlatEvent
 from timeline.core.model import Category, Era, Event, EventRelations
+from timeline.core.pictures import Picture, PreparedImage
 from timeline.store.bulk import ImportCancelled, Progress
 from timeline.store.errors import StoreError
 from timeline.ui.document import TimelineDocument
@@ -141,6 +142,30 @@ class DeleteEvents(_DocumentCommand):
 
     def revert(self) -> None:
         self.document.add_events(self.events, self.relations)
+
+
+class SetPictures(_DocumentCommand):
+    """One change to an event's pictures (add, remove, reorder, caption, credit): one undo step."""
+
+    def __init__(
+        self,
+        document: TimelineDocument,
+        event_id: int,
+        after: list[Picture],
+        text: str,
+        new: list[PreparedImage] | None = None,
+    ) -> None:
+        super().__init__(document, text)
+        self.event_id = event_id
+        self.before = document.pictures_of(event_id)
+        self.after = after
+        self.new = new or []
+
+    def apply(self) -> None:
+        self.document.set_pictures(self.event_id, self.after, self.new)
+
+    def revert(self) -> None:
+        self.document.set_pictures(self.event_id, self.before)
 
 
 class AddCategory(_DocumentCommand):
