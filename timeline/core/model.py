@@ -353,6 +353,33 @@ class EventRelations:
 
 
 @dataclass(frozen=True, slots=True)
+class ContentRelations:
+    """The entities, sources, links and nesting of a list of events, as a file carries them.
+
+    Events are named by their position in the list; entities and sources by their ``id``
+    within this value (a file's own numbering, not the rows they will become).
+    """
+
+    entities: tuple[Entity, ...] = ()
+    participations: tuple[Participation, ...] = ()
+    """``event_id`` is the event's position, ``entity_id`` the entity's id here."""
+    sources: tuple[Source, ...] = ()
+    """Every source record, cited or not (a library imported from a reference manager)."""
+    citations: tuple[tuple[int, Source], ...] = ()
+    """``(position, citation)`` for every citation of every event, in order; the citation's
+    ``id`` is that of one of :attr:`sources`, or ``None`` for a record of its own."""
+    links: tuple[EventLink, ...] = ()
+    """``from_id`` and ``to_id`` are positions."""
+    parents: tuple[tuple[int, int], ...] = ()
+    """``(child position, parent position)``."""
+
+    def __bool__(self) -> bool:
+        return any(
+            (self.entities, self.participations, self.sources, self.citations, self.links, self.parents)
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class TimelineContent:
     """A whole timeline as plain values: what the sample and the JSON format hold."""
 
@@ -360,12 +387,7 @@ class TimelineContent:
     categories: tuple[Category, ...] = ()
     events: tuple[Event, ...] = ()
     eras: tuple[Era, ...] = ()
-    entities: tuple[Entity, ...] = ()
-    participations: tuple[Participation, ...] = ()
-    citations: tuple[tuple[int, Source], ...] = ()
-    links: tuple[EventLink, ...] = ()
-    """Entities, citations beyond each event's first source, and links refer to events and
-    entities by the ids they carry within this content (parents too, through ``parent_id``)."""
+    relations: ContentRelations = field(default_factory=ContentRelations)
 
 
 @dataclass(frozen=True, slots=True)

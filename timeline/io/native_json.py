@@ -13,6 +13,7 @@ from typing import Any
 from timeline.core.dates.dates import DateError, HistoricalDate, OpenEnd
 from timeline.core.dates.edtf import read_edtf_date
 from timeline.core.model import Category, Era, Event, EventEnd, Media, Source, TimelineContent
+from timeline.io.native_relations import RelationsReader, relations_to_json
 from timeline.io.report import FormatError, ImportReport, Problem, read_json
 
 FORMAT_NAME = "timeline"
@@ -35,11 +36,17 @@ def read_timeline_json_report(path: Path) -> ImportReport:
         )
         for index, item in enumerate(_list(data, "categories", str(path)))
     ]
+    relations = RelationsReader(data, "")
     for index, item in enumerate(_list(data, "events", str(path))):
         try:
-            report.add_event(_event(item, f"events[{index}]"))
+            event = _event(item, f"events[{index}]")
+            relations.event_read(item, len(report.rows), event, f"events[{index}]")
         except FormatError as error:
             report.problems.append(_problem(error, "event", item))
+            continue
+        report.add_event(event)
+    report.relations, notes = relations.relations()
+    report.notes += notes
     for index, item in enumerate(_list(data, "eras", str(path))):
         try:
             report.eras.append(_era(item, f"eras[{index}]"))
@@ -71,13 +78,16 @@ def content_from_json(data: Any, where: str = "JSON") -> TimelineContent:
         )
         for index, item in enumerate(_list(data, "categories", where))
     )
-    events = tuple(
-        _event(item, f"{where}: events[{index}]") for index, item in enumerate(_list(data, "events", where))
-    )
+    relations = RelationsReader(data, f"{where}: ")
+    read = []
+    for index, item in enumerate(_list(data, "events", where)):
+        read.append(_event(item, f"{where}: events[{index}]"))
+        relations.event_read(item, index, read[-1], f"{where}: events[{index}]")
+    events = tuple(read)
     eras = tuple(
         _era(item, f"{where}: eras[{index}]") for index, item in enumerate(_list(data, "eras", where))
     )
-    return TimelineContent(_text(data, "title", where), categories, events, eras)
+    return TimelineContent(_text(data, "title", where), categories, events, eras, relations.relations()[0])
 
 
 def _list(data: dict[str, Any], key: str, where: str) -> list[Any]:
@@ -195,6 +205,7 @@ def content_to_json(content: TimelineContent) -> dict[str, Any]:
             return None
         return end.value if isinstance(end, OpenEnd) else end.edtf()
 
+    top, per_event = relations_to_json(content.events, content.relations)
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -213,13 +224,14 @@ def content_to_json(content: TimelineContent) -> dict[str, Any]:
                 "colour": e.colour,
                 **_kept_from_elsewhere(e),
             }
-            for e in content.events
+            | more
+            for e, more in zip(content.events, per_event, strict=True)
         ],
         "eras": [
             {"name": era.name, "start": era.start.edtf(), "end": end_text(era.end), "colour": era.colour}
             for era in content.eras
         ],
-    }
+    } | top
 
 
 def _kept_from_elsewhere(event: Event) -> dict[str, Any]:

@@ -41,10 +41,9 @@ from timeline.store.rows import (
     timestamp_now,
 )
 from timeline.store.search import SearchQueries
-from timeline.store.sources import SourceStore
 
 
-class TimelineRepository(SearchQueries, BulkWriter, ConsistencyQueries, SourceStore, ImageQueries):
+class TimelineRepository(SearchQueries, BulkWriter, ConsistencyQueries, ImageQueries):
     """CRUD, window queries and search over one open :class:`TimelineDatabase`."""
 
     # Settings ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from timeline.core.flat import FlatEvent
-from timeline.core.model import Category, Era, Event, EventRelations
+from timeline.core.model import Category, ContentRelations, Era, Event, EventRelations
 from timeline.core.pictures import Picture, PreparedImage
 from timeline.store.bulk import ImportCancelled, Progress
 from timeline.store.errors import StoreError
@@ -96,17 +96,19 @@ class ImportEvents(_DocumentCommand):
         title: str,
         source_name: str,
         settings: dict[str, str] | None = None,
+        relations: ContentRelations | None = None,
     ) -> None:
         super().__init__(document, f"Import {len(events):,} events from '{source_name}'")
         self.events, self.categories, self.eras, self.title = events, categories, eras, title
         self.settings = settings or {}
+        self.relations = relations
         self.added: tuple[list[int], list[int], list[int]] = ([], [], [])
         self.progress: Progress | None = None
 
     def apply(self) -> None:
         progress, self.progress = self.progress, None  # only the first run reports and can be cancelled
         self.added = self.document.import_content(
-            self.events, self.categories, self.eras, self.title, progress, self.settings
+            self.events, self.categories, self.eras, self.title, progress, self.settings, self.relations
         )
 
     def revert(self) -> None:

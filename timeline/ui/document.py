@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoStack
 
 from timeline.core.dates.dates import MAX_INSTANT
 from timeline.core.flat import FlatEvent
-from timeline.core.model import Category, Era, Event, EventRelations, EventSpan
+from timeline.core.model import Category, ContentRelations, Era, Event, EventRelations, EventSpan
 from timeline.core.pictures import Picture, PreparedImage
 from timeline.core.view.density import DensityIndex
 from timeline.core.view.layout import DETAIL_LIMIT
@@ -171,9 +171,10 @@ class TimelineDocument(QObject):
         title: str = "",
         progress: Progress | None = None,
         settings: dict[str, str] | None = None,
+        relations: ContentRelations | None = None,
     ) -> tuple[list[int], list[int], list[int]]:
         """Add an import in one transaction; returns the ids of what was added, for undo."""
-        added = self.repository.import_content(events, categories, eras, title, progress, settings)
+        added = self.repository.import_content(events, categories, eras, title, progress, settings, relations)
         self._recount(events, add=True)
         self._forget_eras()
         self.eras_changed.emit()
