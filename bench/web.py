@@ -98,6 +98,15 @@ def measure(browser: Chromium, count: int, folder: Path) -> dict[str, Any]:
     }
 
 
+def pan_line(pan: dict[str, Any]) -> str:
+    shown = f" ({pan['in_view']} in view, {pan['boxes_drawn']} drawn)" if "in_view" in pan else ""
+    return (
+        f"draw median {pan['draw_median_ms']} ms, p95 {pan['draw_p95_ms']} ms;"
+        f" frame median {pan['frame_median_ms']} ms, p95 {pan['frame_p95_ms']} ms,"
+        f" max {pan['frame_max_ms']} ms{shown}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, nargs="+", default=[10_000, 100_000])
@@ -123,13 +132,7 @@ def main(argv: list[str] | None = None) -> int:
                     f" next {figures['search_next_ms']} ms"
                 )
                 for name in ("pan_everything", "pan_detailed"):
-                    pan = figures[name]
-                    print(
-                        f"{'':>17}{name}: draw median {pan['draw_median_ms']} ms, p95 {pan['draw_p95_ms']} ms;"
-                        f" frame median {pan['frame_median_ms']} ms, p95 {pan['frame_p95_ms']} ms,"
-                        f" max {pan['frame_max_ms']} ms"
-                        + (f" ({pan['in_view']} in view, {pan['boxes_drawn']} drawn)" if "in_view" in pan else "")
-                    )
+                    print(f"{'':>17}{name}: {pan_line(figures[name])}")
     finally:
         browser.close()
     print(json.dumps({"web": results}))
