@@ -482,8 +482,14 @@ def _import(options: argparse.Namespace) -> int:
         print_import_report(report, len(duplicates))
         if not options.dry_run:
             events = [e for i, e in enumerate(report.rows) if i not in duplicates]
+            relations = None if duplicates else report.relations  # positions hold only when all are kept
             ids, _, _ = repository.import_content(
-                events, report.categories, report.eras, report.title, settings=report.settings
+                events,
+                report.categories,
+                report.eras,
+                report.title,
+                settings=report.settings,
+                relations=relations,
             )
             print(f"imported {len(ids):,} events into {path}")
     return EXIT_FAILED if report.problems else EXIT_OK
@@ -532,6 +538,7 @@ def _export(options: argparse.Namespace) -> int:
                 repository.title,
                 repository.categories(),
                 settings=repository.settings_with_prefix(""),
+                relations=repository.content_relations(events, everything) if format == "json" else None,
             )
     for skipped in report.skipped:
         print(f"skipped: {skipped}", file=sys.stderr)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from timeline.core.model import Era, Event, TimelineContent
+from timeline.core.model import ContentRelations, Era, Event, TimelineContent
 from timeline.io.columns import ColumnMapping
 from timeline.io.csv_format import read_csv, refuse_long_lines, write_csv, write_csv_records
 from timeline.io.csv_parts import CsvParts
@@ -163,8 +163,10 @@ def write_file(
     title: str,
     categories: list[Any] | None = None,
     settings: dict[str, str] | None = None,
+    relations: ContentRelations | None = None,
 ) -> ExportReport:
-    """Write events (and eras, where the format has them) to ``path`` atomically."""
+    """Write events (and eras, where the format has them) to ``path`` atomically; Timeline JSON
+    also writes their ``relations`` (entities, sources, links, nesting), if given."""
     if format not in WRITABLE:
         raise FormatError(
             f"{format!r} is not a format that can be exported (use one of {', '.join(WRITABLE)})"
@@ -178,7 +180,9 @@ def write_file(
             if format == "csv":
                 return ExportReport("CSV", written=write_csv(items, text))
             if format == "json":
-                content = TimelineContent(title, tuple(categories or ()), tuple(items), tuple(eras))
+                content = TimelineContent(
+                    title, tuple(categories or ()), tuple(items), tuple(eras), relations or ContentRelations()
+                )
                 json.dump(content_to_json(content), text, ensure_ascii=False, indent=1)
                 return ExportReport("Timeline JSON", written=len(content.events))
             if format == "timelinejs":

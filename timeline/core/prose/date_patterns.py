@@ -33,6 +33,8 @@ ORDINAL_WORDS = {
 _ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + ")"
 _SEASON = r"(?:spring|summer|autumn|winter|fall(?!\s+of))"
 _UNIT = r"(?P<unit>day|week|fortnight|month|year|decade|century|centuries)s?"
+_LAST_OR_NEXT = r"(?:\s+(?P<after>last|next)(?!\w)(?!\s+(?i:year|week|month|time|day)))?"
+"""The old style of ``the 1st of April next`` and ``in May last``: the coming one, the last one."""
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     name: re.compile(r"(?<![\w$£€#])(?:" + pattern + ")")
@@ -49,9 +51,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         "century": rf"(?i:the\s+)?(?i:{_ORDINAL})[\s-]+(?i:century|millennium)(?:\s+{_ERA})?",
         "year": rf"(?:AD|A\.D\.)\s?\d{{1,4}}(?!\d)|\d{{1,4}}\s?{_ERA}|(?P<bare>\d{{3,4}})(?![\d])",
         "day_range_month": rf"{_DAY}\s?(?:[–—-]|\s(?i:to|and)\s)\s?{_DAY}\s+(?:of\s+)?{MONTH}(?!\w)",
-        "day_month": rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?{_DAY}\s+(?:of\s+)?{MONTH}(?!\w)"
-        rf"|(?:{WEEKDAY},?\s+)?{MONTH}\s+{_DAY}(?![\w:])",
-        "month": rf"{MONTH}(?!\w)",
+        "day_month": rf"(?:(?:{WEEKDAY},?\s+(?:the\s+)?)?{_DAY}\s+(?:of\s+)?{MONTH}(?!\w)"
+        rf"|(?:{WEEKDAY},?\s+)?{MONTH}\s+{_DAY}(?![\w:])){_LAST_OR_NEXT}",
+        "month": rf"(?:(?P<which>(?i:last|next|this|coming|past))\s+)?{MONTH}(?!\w){_LAST_OR_NEXT}",
         "weekday": rf"(?:(?P<which>(?i:last|next|this|coming|past))\s+)?{WEEKDAY}"
         r"(?:\s+(?:morning|afternoon|evening|night))?(?!\w)",
         "season": rf"(?i:the\s+)(?P<season>(?i:{_SEASON}))(?!\w)(?!\s+(?:of\s+)?(?:\d|AD\b|A\.D\.))",
@@ -59,7 +61,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|this\s+(?:morning|afternoon|evening)|earlier\s+today)(?!\w)",
         "deictic_unit": r"(?i:(?P<which>last|next|this|earlier\s+this|later\s+this|past|coming)\s+"
         rf"(?P<unit>week|month|year|{_SEASON}))(?!\w)",
-        "ago": rf"(?i:(?P<number>{_NUMBER})\s+{_UNIT}\s+ago)(?!\w)",
+        "ago": rf"(?i:(?P<number>{_NUMBER})\s+{_UNIT}(?P<half>\s+and\s+a\s+half)?\s+ago)(?!\w)",
         "shifted": rf"(?i:(?P<number>{_NUMBER})\s+{_UNIT}\s+"
         r"(?P<direction>later|earlier|afterwards?|after\s+that|before\s+that|on))(?!\w)",
         "next_named": rf"(?i:the\s+(?P<which>following|next|previous|preceding)\s+)(?P<name>{MONTH}|{WEEKDAY}"
@@ -169,7 +171,8 @@ def _plausible(kind: str, match: re.Match[str], sentence: str) -> bool:
         return _plausible_year(match, before, after)
     if kind == "month":
         leading = _LEADING.search(before)
-        return bool(_MONTH_NEEDS_BEFORE.search(before) or (leading and leading["part"]))
+        named = match["which"] or match["after"]
+        return bool(named or _MONTH_NEEDS_BEFORE.search(before) or (leading and leading["part"]))
     if kind == "deictic_day" and _IDIOM_BEFORE.search(before):
         return False  # "the battles of today", "the world of tomorrow"
     if kind == "deictic_day" and match.group().lower() == "today":

@@ -191,15 +191,16 @@ def make_title(sentence: str, mention: Mention, mentions: list[Mention], skip_un
     removals: list[tuple[int, int]] = [(0, skip_until)] if skip_until else []
     target = len(removals)
     removals.append((mention.removal_start, mention.end))
+    asides: list[tuple[int, int]] = []
     for other in mentions:
         if other is mention:
             continue
         if other.aside is not None:
             if not other.aside[0] <= mention.start < other.aside[1]:
-                removals.append(other.aside)
+                asides.append(other.aside)
         elif other.proposed:
             removals.append((other.removal_start, other.end))
-    return titles.make_title(sentence, removals, target)
+    return titles.make_title(sentence, removals, target, asides)
 
 
 # Repeats ------------------------------------------------------------------------------------
