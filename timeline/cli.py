@@ -169,6 +169,9 @@ def _build_parser() -> argparse.ArgumentParser:
     exporting.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
     exporting.add_argument("--from", dest="since", metavar="DATE")
     exporting.add_argument("--to", dest="until", metavar="DATE")
+    exporting.add_argument(
+        "--story", action="store_true", help="a web page (html) that opens as the story's slides"
+    )
     exporting.set_defaults(handler=_export)
 
     render = commands.add_parser("render", help="draw a period to PNG, SVG or PDF (by the suffix of OUT)")
@@ -244,7 +247,18 @@ _IMPORT_FORMATS = (
     "timeline",
     "csl-json",
 )
-_EXPORT_FORMATS = ("csv", "json", "timelinejs", "timelinejs-csv", "ics", "png", "svg", "pdf", "csl-json")
+_EXPORT_FORMATS = (
+    "csv",
+    "json",
+    "timelinejs",
+    "timelinejs-csv",
+    "ics",
+    "html",
+    "png",
+    "svg",
+    "pdf",
+    "csl-json",
+)
 
 
 def _add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -521,10 +535,14 @@ def _export(options: argparse.Namespace) -> int:
     if format in IMAGES:
         options.size = "1920x1080"
         return _render(options)
+    if options.story and format != "html":
+        raise CommandError("--story makes a web page: use it with --format html or an OUT ending in .html")
     since = _parse_option("--from", options.since).earliest if options.since else MIN_INSTANT
     until = _parse_option("--to", options.until).latest if options.until else MAX_INSTANT
     with open_database(_database_path(options), readonly=True) as database:
         repository = TimelineRepository(database)
+        if format == "html":
+            return _publish(repository, output, since, until, options.story)
         if format == "csv":  # straight from the stored text: no dates to parse, nothing held in memory
             report = write_csv_file(output, repository.export_records(since, until))
         else:
@@ -543,6 +561,19 @@ def _export(options: argparse.Namespace) -> int:
     for skipped in report.skipped:
         print(f"skipped: {skipped}", file=sys.stderr)
     print(f"wrote {report.written:,} events to {output}")
+    return EXIT_OK
+
+
+def _publish(repository: Any, output: Path, since: int, until: int, story: bool) -> int:
+    from timeline.web.page import write_page
+    from timeline.web.publish import page_content
+
+    content = page_content(repository, since, until, open_story=story)
+    if story and not content.story:
+        raise CommandError("the timeline has no story on this page: add events to it in the app's Story tab")
+    written = write_page(output, content)
+    slides = f" and a story of {len(content.story)} slides" if content.story else ""
+    print(f"wrote a web page of {written:,} events{slides} to {output}")
     return EXIT_OK
 
 

@@ -69,6 +69,8 @@ def guess_format(path: Path) -> str:
         return suffix
     if suffix == "ics":
         return "ics"
+    if suffix in ("html", "htm"):
+        return "html"
     if suffix == "timeline":
         return "timeline"
     if suffix in ("xlsx", "xlsm"):
@@ -172,7 +174,7 @@ def write_file(
             f"{format!r} is not a format that can be exported (use one of {', '.join(WRITABLE)})"
         )
     items = events if format == "csv" else list(events)
-    with _replacing(path) as out:
+    with replacing(path) as out:
         if format == "ics":
             return write_ical(items, title, out)
         text = io.TextIOWrapper(out, encoding="utf-8", newline="")
@@ -195,7 +197,7 @@ def write_file(
 
 def write_csv_file(path: Path, records: Iterable[Sequence[str]]) -> ExportReport:
     """Write CSV rows given as plain cells (as the store streams them) to ``path`` atomically."""
-    with _replacing(path) as out:
+    with replacing(path) as out:
         text = io.TextIOWrapper(out, encoding="utf-8", newline="")
         try:
             return ExportReport("CSV", written=write_csv_records(records, text))
@@ -205,7 +207,7 @@ def write_csv_file(path: Path, records: Iterable[Sequence[str]]) -> ExportReport
 
 
 @contextlib.contextmanager
-def _replacing(path: Path) -> Iterator[IO[bytes]]:
+def replacing(path: Path) -> Iterator[IO[bytes]]:
     if not path.parent.is_dir():
         raise FormatError(f"{path}: the folder {path.parent} does not exist")
     try:
