@@ -256,6 +256,7 @@ _IMPORT_FORMATS = (
     "ics",
     "timeline",
     "csl-json",
+    "wikidata",
 )
 _EXPORT_FORMATS = (
     "csv",
