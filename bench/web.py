@@ -83,7 +83,7 @@ def measure(browser: Chromium, count: int, folder: Path) -> dict[str, Any]:
         detailed = pan_figures(page)
         boxes = len(page.evaluate("timelineViewer.snapshot().boxes"))
         first_search = page.evaluate("timelineViewer.search('treaty')")
-        next_search = page.evaluate("timelineViewer.search('battle voyage')")
+        next_search = page.evaluate("timelineViewer.search('council')")
     return {
         "events": count,
         "page_mb": round(page_path.stat().st_size / 1e6, 2),
