@@ -294,3 +294,17 @@ def test_a_sound_file_checked_in_the_background_is_written_and_goes_to_wal(db_pa
         repository.add_event(Event("after it", parse_date("2002")))
     with open_database(db_path, readonly=True) as database:
         assert TimelineRepository(database).count_events() == 52
+
+
+def test_the_message_for_a_damaged_file_names_its_newest_backup(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    make_timeline(path, events=300)
+    older = tmp_path / "t.db.v1-backup"
+    newer = tmp_path / "t.db.v1-backup-20261201T120000"
+    for age, backup in ((7200, older), (3600, newer)):
+        shutil.copy(path, backup)
+        os.utime(backup, (time.time() - age, time.time() - age))
+    damage_page_two(path)
+    with pytest.raises(DamagedFileError) as refused:
+        open_database(path)
+    assert f"newest backup, {newer}" in str(refused.value)
