@@ -308,3 +308,21 @@ def test_the_message_for_a_damaged_file_names_its_newest_backup(tmp_path: Path) 
     with pytest.raises(DamagedFileError) as refused:
         open_database(path)
     assert f"newest backup, {newer}" in str(refused.value)
+
+
+def test_a_file_with_another_name_keeps_nothing_in_its_log_between_writes(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    original = tmp_path / "a" / "t.db"
+    make_timeline(original, events=5)
+    os.link(original, tmp_path / "b" / "hard.db")
+    with open_database(tmp_path / "b" / "hard.db") as database:
+        assert database.hard_linked
+        TimelineRepository(database).add_event(Event("only in the file itself", parse_date("2001")))
+        log = tmp_path / "b" / "hard.db-wal"
+        assert not log.exists() or log.stat().st_size == 0  # a crash now leaves nothing to replay
+        shutil.copy(original, tmp_path / "copy.db")  # the main file alone, as another name sees it
+    connection = sqlite3.connect(tmp_path / "copy.db")
+    titles = [row[0] for row in connection.execute("SELECT title FROM events")]
+    connection.close()
+    assert "only in the file itself" in titles

@@ -73,7 +73,6 @@ def newest_backup(path: Path) -> Path | None:
     return max(candidates)[1] if candidates else None
 
 
-
 @contextlib.contextmanager
 def translated_errors(path: Path | str) -> Iterator[None]:
     """Turn sqlite3's errors into :class:`StoreError` with the file named; let bugs through."""
