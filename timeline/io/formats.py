@@ -31,6 +31,7 @@ from timeline.io.timelinejs import (
     write_timelinejs_csv,
     write_timelinejs_json,
 )
+from timeline.io.wikidata import looks_like_wikidata, read_wikidata
 
 TABLE_READERS: dict[str, Callable[[Path, ColumnMapping | None], ImportReport]] = {
     "csv": read_csv,
@@ -47,6 +48,7 @@ READERS: dict[str, Callable[[Path], ImportReport]] = {
     "timelinejs-csv": read_timelinejs_csv,
     "ics": read_ical,
     "timeline": read_thetimelineproj,
+    "wikidata": read_wikidata,
 }
 WRITABLE = ("csv", "json", "timelinejs", "timelinejs-csv", "ics")
 IMAGES = ("png", "svg", "pdf")
@@ -59,6 +61,7 @@ DESCRIPTIONS = {
     "timelinejs-csv": "TimelineJS spreadsheet (CSV)",
     "ics": "iCalendar",
     "timeline": "Timeline (.timeline, thetimelineproj)",
+    "wikidata": "Wikidata (query results or entity JSON)",
 }
 
 
@@ -84,7 +87,9 @@ def guess_format(path: Path) -> str:
         first = head.splitlines()[0] if head else ""
         return "timelinejs-csv" if "Headline" in first and "Year" in first else "csv"
     if suffix == "json":
-        return "json" if '"format"' in head and '"timeline"' in head else "timelinejs"
+        if '"format"' in head and '"timeline"' in head:
+            return "json"
+        return "wikidata" if looks_like_wikidata(head) else "timelinejs"
     raise FormatError(f"{path}: cannot tell the format from the name; give it (one of {', '.join(READERS)})")
 
 
