@@ -262,3 +262,35 @@ def test_a_released_version_1_file_is_verified_against_the_version_1_schema() ->
         assert schema_problems(connection, 2) != []  # and is not mistaken for a current one
     finally:
         connection.close()
+
+
+def test_a_check_in_the_background_holds_back_writes_and_refuses_them_on_damage(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    make_timeline(path, events=300)
+    damage_page_two(path)
+    before = folder_state(tmp_path)
+    try:
+        database = open_database(path, check_in_background=True)
+    except DamagedFileError:
+        return  # the damage reached the schema itself: refused before any check
+    with database:
+        with pytest.raises(DamagedFileError, match="damaged"):
+            TimelineRepository(database).add_event(Event("new", parse_date("2001")))
+        with pytest.raises(DamagedFileError, match="reading only"):
+            database.settle()
+        assert database.readonly
+        with pytest.raises(DamagedFileError):
+            TimelineRepository(database).add_event(Event("new", parse_date("2001")))
+    assert folder_state(tmp_path) == before
+
+
+def test_a_sound_file_checked_in_the_background_is_written_and_goes_to_wal(db_path: Path) -> None:
+    make_timeline(db_path, events=50)
+    with open_database(db_path, check_in_background=True) as database:
+        repository = TimelineRepository(database)
+        repository.add_event(Event("waited for the check", parse_date("2001")))
+        database.settle()
+        assert database.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        repository.add_event(Event("after it", parse_date("2002")))
+    with open_database(db_path, readonly=True) as database:
+        assert TimelineRepository(database).count_events() == 52

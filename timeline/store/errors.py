@@ -74,6 +74,8 @@ def translated_errors(path: Path | str) -> Iterator[None]:
             raise ReadOnlyFileError(f"{path}: the file is read-only") from error
         if isinstance(error, sqlite3.OperationalError) and "unable to open" in message:
             raise StoreError(f"{path}: cannot open the file ({message})") from error
+        if "not authorized" in message:  # the write gate of a file whose check found damage
+            raise DamagedFileError(damaged_message(path, "quick_check found damage")) from error
         if "no such table" in message or "no such column" in message:
             raise NotATimelineError(f"{path}: not a complete timeline file ({message})") from error
         if "unsafe use" in message:

@@ -106,6 +106,7 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         document.events_changed.connect(self._show_title)
         document.events_edited.connect(self._follow_edited)
         document.error.connect(self._show_error)
+        document.read_only_changed.connect(self._show_title)
         self.event_list.selectionModel().currentRowChanged.connect(self._list_selected)
         self._syncing = False
         self._fit_to_screen()
