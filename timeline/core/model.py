@@ -401,6 +401,8 @@ class TimelineContent:
     events: tuple[Event, ...] = ()
     eras: tuple[Era, ...] = ()
     relations: ContentRelations = field(default_factory=ContentRelations)
+    description: str = ""
+    """What the timeline is about, in Markdown: the presentation's title slide shows it."""
 
 
 @dataclass(frozen=True, slots=True)
