@@ -16,6 +16,18 @@ from typing import Any
 from timeline.core.dates.dates import MAX_INSTANT, MIN_INSTANT, DateError, HistoricalDate, first_and_last_day
 from timeline.core.dates.parsing import parse, parse_date
 from timeline.core.model import Event, Source
+from timeline.core.pictures import Picture, PreparedImage
+from timeline.research_commands import (
+    LinkError,
+    add_entity_options,
+    consistency_command,
+    events_with_entity,
+    export_csl,
+    import_csl,
+    link_command,
+    relations_json,
+    write_participants,
+)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -112,6 +124,16 @@ def _build_parser() -> argparse.ArgumentParser:
     add.add_argument("--source", default="", metavar="S")
     add.add_argument("--url", default="", metavar="U")
     add.add_argument("--tag", action="append", default=[], dest="tags", metavar="TAG")
+    add.add_argument(
+        "--image",
+        action="append",
+        default=[],
+        dest="images",
+        type=Path,
+        metavar="PATH",
+        help="a picture for the event (PNG, JPEG, WebP, GIF, SVG; up to 20 MB); repeat for more",
+    )
+    add_entity_options(add)
     add.set_defaults(handler=_add)
 
     listing = commands.add_parser("list", help="list events in time order")
@@ -119,6 +141,7 @@ def _build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--from", dest="since", metavar="DATE")
     listing.add_argument("--to", dest="until", metavar="DATE")
     listing.add_argument("--search", metavar="TEXT", help="only events containing these words")
+    listing.add_argument("--entity", metavar="NAME", help="only events in which this entity takes part")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list)
 
@@ -156,6 +179,9 @@ def _build_parser() -> argparse.ArgumentParser:
     exporting.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
     exporting.add_argument("--from", dest="since", metavar="DATE")
     exporting.add_argument("--to", dest="until", metavar="DATE")
+    exporting.add_argument(
+        "--story", action="store_true", help="a web page (html) that opens as the story's slides"
+    )
     exporting.set_defaults(handler=_export)
 
     render = commands.add_parser("render", help="draw a period to PNG, SVG or PDF (by the suffix of OUT)")
@@ -178,8 +204,25 @@ def _build_parser() -> argparse.ArgumentParser:
     extracting.add_argument("--json", action="store_true", help="one JSON object a line")
     extracting.set_defaults(handler=_extract)
 
+    linking = commands.add_parser("link", help="link two events: FROM_ID TYPE TO_ID (e.g. 12 'led to' 15)")
+    _add_db_option(linking)
+    linking.add_argument("from_id", type=int, metavar="FROM_ID")
+    linking.add_argument(
+        "type", metavar="TYPE", help="caused, led to, part of, precedes, contradicts, same as, …"
+    )
+    linking.add_argument("to_id", type=int, metavar="TO_ID")
+    linking.add_argument("--note", default="", metavar="TEXT")
+    linking.set_defaults(handler=_link)
+
     check = commands.add_parser("check", help="check a file's integrity; exit status 0 when all is well")
     _add_db_option(check)
+    check.add_argument(
+        "--consistency",
+        action="store_true",
+        help="instead, list children outside their parent, events outside a life, links running"
+        " backwards in time and likely duplicates (exit status 1 when there are any)",
+    )
+    check.add_argument("--json", action="store_true", help="the consistency findings as JSON")
     check.set_defaults(handler=_check)
 
     desktop = commands.add_parser(
@@ -191,9 +234,44 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_COMMANDS = ("dates", "add", "list", "import", "export", "render", "extract", "check", "install-desktop")
-_IMPORT_FORMATS = ("csv", "xlsx", "ods", "json", "timelinejs", "timelinejs-csv", "ics", "timeline")
-_EXPORT_FORMATS = ("csv", "json", "timelinejs", "timelinejs-csv", "ics", "png", "svg", "pdf")
+_COMMANDS = (
+    "dates",
+    "add",
+    "list",
+    "import",
+    "export",
+    "render",
+    "extract",
+    "link",
+    "check",
+    "install-desktop",
+)
+_IMPORT_FORMATS = (
+    "csv",
+    "xlsx",
+    "ods",
+    "json",
+    "timelinejs",
+    "timelinejs-csv",
+    "ics",
+    "timeline",
+    "csl-json",
+    "wikidata",
+    "markwhen",
+)
+_EXPORT_FORMATS = (
+    "csv",
+    "json",
+    "timelinejs",
+    "timelinejs-csv",
+    "ics",
+    "markwhen",
+    "html",
+    "png",
+    "svg",
+    "pdf",
+    "csl-json",
+)
 
 
 def _add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -314,13 +392,34 @@ def _add(options: argparse.Namespace) -> int:
             tags=tuple(options.tags),
             source=Source(options.source),
             url=options.url,
+            parent_id=options.parent,
         )
     except ValueError as error:
         raise CommandError(str(error)) from None
+    images = _read_images(options.images)
     with open_database(_database_path(options), wait=LOCK_WAIT) as database:
-        event_id = TimelineRepository(database).add_event(event)
+        repository = TimelineRepository(database)
+        if options.parent is not None:
+            repository.get_event(options.parent)  # a clear message when there is no such event
+        event_id = repository.add_event(event)
+        write_participants(repository, event_id, options.participants)
+        if images:
+            repository.set_pictures(event_id, [image.picture() for image in images], images)
     print(event_id)
     return EXIT_OK
+
+
+def _read_images(paths: list[Path]) -> list[PreparedImage]:
+    """Every ``--image`` read and checked before anything is written."""
+    if not paths:
+        return []
+    from timeline.core.pictures import PictureError
+    from timeline.ui.pictures import read_pictures_for_command_line
+
+    try:
+        return read_pictures_for_command_line(paths)
+    except PictureError as error:
+        raise CommandError(f"--image: {error}") from None
 
 
 # list -------------------------------------------------------------------------------------
@@ -342,13 +441,46 @@ def _list(options: argparse.Namespace) -> int:
             events = repository.events_between(since, until)
         else:
             events = repository.events()
+        if options.entity is not None:
+            taking_part = events_with_entity(repository, options.entity)
+            events = [event for event in events if event.id in taking_part]
+        relations = relations_json(repository, events) if options.json else {}
+        pictures = (
+            repository.pictures_by_event([e.id for e in events if e.id is not None]) if options.json else {}
+        )
     if options.json:
-        print(json.dumps([_event_json(event) for event in events], ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    _event_json(event)
+                    | relations.get(event.id or 0, {})
+                    | _images_json(pictures.get(event.id or 0, []))
+                    for event in events
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         for event in events:
             category = f"  [{event.category}]" if event.category else ""
             print(f"{event.id:>6}  {event.display_when():<34}  {event.title}{category}")
     return EXIT_OK
+
+
+def _images_json(pictures: list[Picture]) -> dict[str, Any]:
+    return {
+        "images": [
+            {
+                "caption": p.caption,
+                "credit": p.credit,
+                "sha256": p.sha256,
+                "width": p.width,
+                "height": p.height,
+            }
+            for p in pictures
+        ]
+    }
 
 
 def _event_json(event: Event) -> dict[str, Any]:
@@ -397,6 +529,8 @@ def _import(options: argparse.Namespace) -> int:
     from timeline.store.repository import TimelineRepository
 
     path = _database_path(options)
+    if options.format == "csl-json":
+        return import_csl(path, options.source)
     mapping = _column_mapping(options)
     if not (options.dry_run or options.skip_duplicates):  # written while it is read
         with open_database(path, wait=LOCK_WAIT) as database:
@@ -414,8 +548,14 @@ def _import(options: argparse.Namespace) -> int:
         print_import_report(report, len(duplicates))
         if not options.dry_run:
             events = [e for i, e in enumerate(report.rows) if i not in duplicates]
+            relations = None if duplicates else report.relations  # positions hold only when all are kept
             ids, _, _ = repository.import_content(
-                events, report.categories, report.eras, report.title, settings=report.settings
+                events,
+                report.categories,
+                report.eras,
+                report.title,
+                settings=report.settings,
+                relations=relations,
             )
             print(f"imported {len(ids):,} events into {path}")
     return EXIT_FAILED if report.problems else EXIT_OK
@@ -442,13 +582,19 @@ def _export(options: argparse.Namespace) -> int:
 
     output: Path = options.output
     format = options.format or guess_format(output)
+    if format == "csl-json":
+        return export_csl(_database_path(options), output)
     if format in IMAGES:
         options.size = "1920x1080"
         return _render(options)
+    if options.story and format != "html":
+        raise CommandError("--story makes a web page: use it with --format html or an OUT ending in .html")
     since = _parse_option("--from", options.since).earliest if options.since else MIN_INSTANT
     until = _parse_option("--to", options.until).latest if options.until else MAX_INSTANT
     with open_database(_database_path(options), readonly=True) as database:
         repository = TimelineRepository(database)
+        if format == "html":
+            return _publish(repository, output, since, until, options.story)
         if format == "csv":  # straight from the stored text: no dates to parse, nothing held in memory
             report = write_csv_file(output, repository.export_records(since, until))
         else:
@@ -462,10 +608,24 @@ def _export(options: argparse.Namespace) -> int:
                 repository.title,
                 repository.categories(),
                 settings=repository.settings_with_prefix(""),
+                relations=repository.content_relations(events, everything) if format == "json" else None,
             )
     for skipped in report.skipped:
         print(f"skipped: {skipped}", file=sys.stderr)
     print(f"wrote {report.written:,} events to {output}")
+    return EXIT_OK
+
+
+def _publish(repository: Any, output: Path, since: int, until: int, story: bool) -> int:
+    from timeline.web.page import write_page
+    from timeline.web.publish import page_content
+
+    content = page_content(repository, since, until, open_story=story)
+    if story and not content.story:
+        raise CommandError("the timeline has no story on this page: add events to it in the app's Story tab")
+    written = write_page(output, content)
+    slides = f" and a story of {len(content.story)} slides" if content.story else ""
+    print(f"wrote a web page of {written:,} events{slides} to {output}")
     return EXIT_OK
 
 
@@ -522,10 +682,19 @@ def _render(options: argparse.Namespace) -> int:
 # check ------------------------------------------------------------------------------------
 
 
+def _link(options: argparse.Namespace) -> int:
+    try:
+        return link_command(options, _database_path(options))
+    except LinkError as error:
+        raise CommandError(str(error)) from None
+
+
 def _check(options: argparse.Namespace) -> int:
     from timeline.store.check import check_file
 
     path = _database_path(options)
+    if options.consistency:
+        return consistency_command(path, options.json)
     problems, count = check_file(path)
     for problem in problems:
         print(f"{path}: {problem}", file=sys.stderr)

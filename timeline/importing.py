@@ -56,5 +56,6 @@ def import_file(
         report.title,
         expected=max(expected, len(first.rows)),
         settings=first.settings,
+        relations=first.relations,
     )
     return report, ids

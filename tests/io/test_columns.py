@@ -174,3 +174,21 @@ def test_a_file_that_is_no_spreadsheet_is_refused(tmp_path: Path, suffix: str) -
 def test_an_empty_spreadsheet_is_refused(tmp_path: Path) -> None:
     with pytest.raises(FormatError, match="holds no rows"):
         read_file(write_xlsx(tmp_path / "empty.xlsx", []))
+
+
+def test_a_julian_date_is_kept_as_written_beside_its_gregorian_day(tmp_path: Path) -> None:
+    path = write(tmp_path, "events.csv", "title,date\nBorn,5 March 1600 O.S.\nDied,1 May 1650\n")
+    born, died = read_file(path).events
+    assert born.start == HistoricalDate.of_day(1600, 3, 15)
+    assert (born.display_date, born.display_when()) == ("5 March 1600 O.S.", "5 March 1600 O.S.")
+    assert died.display_date == ""
+
+
+def test_a_display_date_column_is_kept(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "events.csv", "title,start,display date\nReign,1558,from the accession of Elizabeth\n"
+    )
+    (event,) = read_file(path).events
+    assert event.display_date == "from the accession of Elizabeth"
+    moved = event.with_changes(start=HistoricalDate.of_year(1559))
+    assert moved.display_date == "" and event.with_changes(title="Rule").display_date == event.display_date

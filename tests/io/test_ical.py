@@ -103,3 +103,47 @@ def test_a_floating_start_with_a_zoned_end_is_read(tmp_path: Path) -> None:
 def test_a_link_that_is_not_a_web_address_is_not_kept(tmp_path: Path) -> None:
     path = calendar(tmp_path, ["DTSTART;VALUE=DATE:20230105", "SUMMARY:x", "URL:javascript:alert(1)"])
     assert read_file(path).events[0].url == ""
+
+
+def test_timed_events_keep_their_offsets_uids_and_rules_through_our_own_files(tmp_path: Path) -> None:
+    from timeline.core.dates.parsing import parse_date
+    from timeline.core.model import Event
+    from timeline.io.formats import write_file
+
+    events = [
+        Event(
+            "Standup",
+            parse_date("2023-07-11T09:30+02:00"),
+            parse_date("2023-07-11T09:45+02:00"),
+            uid="standup-1@example.org",
+            recurrence="RRULE:FREQ=WEEKLY;COUNT=10;BYDAY=TU\nEXDATE:20230718T073000Z",
+        ),
+        Event("Call", parse_date("2023-07-11T14:30-05:30")),
+        Event("Launch", parse_date("2023-07-11T14:30Z")),
+        Event("Local", parse_date("2023-07-11T14:30")),
+    ]
+    path = tmp_path / "out.ics"
+    write_file(path, "ics", events, [], "Work")
+    text = path.read_bytes().decode()
+    zones = {
+        line.split("TZID=")[1].split(":2023")[0].strip('"') for line in text.splitlines() if "TZID=" in line
+    }
+    assert zones == {"UTC+02:00", "UTC-05:30"}
+    for zone in zones:
+        assert f"BEGIN:VTIMEZONE\r\nTZID:{zone}\r\n" in text
+    back = {event.title: event for event in read_file(path).events}
+    for event in events:
+        copy = back[event.title]
+        assert (copy.start, copy.end) == (event.start, event.end)
+        assert copy.start.utc_offset == event.start.utc_offset
+    assert back["Standup"].uid == "standup-1@example.org" and back["Call"].uid
+    assert back["Standup"].recurrence == events[0].recurrence
+    assert "RRULE:FREQ=WEEKLY;COUNT=10;BYDAY=TU" in text
+
+
+def test_a_repeating_event_keeps_its_rule(tmp_path: Path) -> None:
+    path = calendar(
+        tmp_path, ["DTSTART;VALUE=DATE:20230105", "SUMMARY:Weekly", "RRULE:FREQ=WEEKLY;COUNT=3", "UID:w@x"]
+    )
+    (event,) = read_file(path).events
+    assert (event.recurrence, event.uid) == ("RRULE:FREQ=WEEKLY;COUNT=3", "w@x")

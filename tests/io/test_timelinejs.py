@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,6 +12,7 @@ from timeline.core.dates.dates import HistoricalDate
 from timeline.core.dates.parsing import parse_date
 from timeline.core.model import Event
 from timeline.io.formats import read_file, write_file
+from timeline.io.html_text import html_to_text
 from timeline.io.report import FormatError
 from timeline.store.database import open_database
 from timeline.store.repository import TimelineRepository
@@ -168,3 +170,90 @@ def test_slides_files_are_read_with_their_title_slide(tmp_path: Path) -> None:
 def test_a_json_file_of_another_kind_is_still_refused(tmp_path: Path) -> None:
     with pytest.raises(FormatError, match="not a TimelineJS file"):
         read_file(write_json(tmp_path, {"timeline": {"name": "x"}}))
+
+
+FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures"
+
+
+def through_the_store(tmp_path: Path, db_path: Path, source: Path, format: str = "timelinejs") -> Path:
+    report = read_file(source)
+    assert report.problems == []
+    with open_database(db_path) as database:
+        repository = TimelineRepository(database)
+        repository.import_content(
+            report.rows, report.categories, report.eras, report.title, settings=report.settings
+        )
+        out = tmp_path / ("again.json" if format == "timelinejs" else "again.csv")
+        write_file(
+            out, format, repository.events(), repository.eras(), repository.title,
+            settings=repository.settings_with_prefix(""),
+        )  # fmt: skip
+    return out
+
+
+def test_media_captions_credits_thumbnails_and_embeds_survive_a_round_trip(
+    tmp_path: Path, db_path: Path
+) -> None:
+    embed = "<blockquote class='twitter-tweet'><a href='https://twitter.com/x/1'>t</a></blockquote>"
+    slides = [
+        {
+            "start_date": {"year": 1908, "month": 5, "day": 13},
+            "text": {"headline": "Caricature"},
+            "media": {
+                "url": "https://example.org/spy.jpg",
+                "caption": "Twain by <i>Spy</i>",
+                "credit": "Vanity Fair",
+                "thumbnail": "https://example.org/spy-small.jpg",
+            },
+        },
+        {
+            "start_date": {"year": 2011},
+            "text": {"headline": "Tweet"},
+            "media": {"url": embed, "caption": "A tweet"},
+        },
+    ]
+    out = through_the_store(tmp_path, db_path, write_json(tmp_path, {"events": slides}))
+    caricature, tweet = json.loads(out.read_text())["events"]
+    assert caricature["media"] == {
+        "url": "https://example.org/spy.jpg",
+        "caption": "Twain by <em>Spy</em>",
+        "credit": "Vanity Fair",
+        "thumbnail": "https://example.org/spy-small.jpg",
+    }
+    assert tweet["media"] == {"url": embed, "caption": "A tweet"}
+    (back,) = [event for event in read_file(out).events if event.title == "Tweet"]
+    assert back.url == "" and back.media.url == embed
+
+
+@pytest.mark.skipif(not FIXTURES.exists(), reason="the shared real-world files are not here")
+def test_the_mark_twain_timeline_keeps_its_captions_links_and_title_slide(
+    tmp_path: Path, db_path: Path
+) -> None:
+    source = FIXTURES / "timelinejs" / "marktwain.json"
+    original = json.loads(source.read_text(encoding="utf-8"))
+    out = json.loads(through_the_store(tmp_path, db_path, source).read_text())
+
+    def kept(events: list[dict[str, Any]], key: str) -> list[str]:
+        return sorted(html_to_text(str(event.get("media", {}).get(key) or "")) for event in events)
+
+    for key in ("caption", "url", "credit", "thumbnail"):
+        assert kept(out["events"], key) == kept(original["events"], key), key
+    assert out["title"]["media"]["url"] == original["title"]["media"]["url"]
+    assert "Mark Twain" in out["title"]["text"]["text"]
+
+
+@pytest.mark.skipif(not FIXTURES.exists(), reason="the shared real-world files are not here")
+def test_the_women_in_computing_sheet_keeps_its_media_columns(tmp_path: Path, db_path: Path) -> None:
+    import csv
+
+    source = FIXTURES / "timelinejs" / "women_in_computing.csv"
+    out = through_the_store(tmp_path, db_path, source, "timelinejs-csv")
+
+    def media(path: Path) -> list[tuple[str, str, str]]:
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            rows = [r for r in csv.DictReader(file) if r.get("Type", "").lower() not in ("title", "era")]
+        return sorted(
+            (r["Media"], html_to_text(r["Media Caption"]), html_to_text(r["Media Credit"])) for r in rows
+        )
+
+    assert media(out) == media(source)

@@ -116,3 +116,19 @@ def test_a_cancelled_export_stops_and_leaves_no_file(qtbot, tmp_path: Path) -> N
     with pytest.raises(ExportCancelled):
         write_csv_file(tmp_path / "out.csv", _reporting(records, progress, every=3))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_details_show_the_date_as_written_and_how_an_event_repeats() -> None:
+    from timeline.core.dates.parsing import parse_date
+    from timeline.core.model import Event
+    from timeline.ui.panels.details import event_markdown
+
+    event = Event(
+        "Born",
+        parse_date("1600-03-15"),
+        display_date="5 March 1600 (Julian)",
+        recurrence="RRULE:FREQ=YEARLY",
+    )
+    text = event_markdown(event)
+    assert "**5 March 1600 \\(Julian\\)**" in text and "15 March 1600" in text
+    assert "Repeats: every year" in text

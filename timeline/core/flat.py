@@ -17,7 +17,7 @@ from typing import NamedTuple
 from timeline.core.dates.calendar import SECONDS_PER_DAY, day_number, days_in_month
 from timeline.core.dates.dates import MAX_INSTANT, HistoricalDate, OpenEnd
 from timeline.core.dates.edtf import read_edtf_date
-from timeline.core.model import Event, EventEnd, Source
+from timeline.core.model import Event, EventEnd, Media, Source
 
 _SIMPLE_EDTF = re.compile(r"(-?)(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?)?)?[~?%]?")
 
@@ -44,6 +44,11 @@ class FlatEvent(NamedTuple):
     source_url: str
     url: str
     colour: str
+    uid: str = ""
+    recurrence: str = ""
+    display_date: str = ""
+    media_json: str = ""
+    """The event's :class:`~timeline.core.model.Media` as JSON, empty when it has none."""
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -106,7 +111,33 @@ def flat_event(event: Event) -> FlatEvent:
         event.title, event.start.edtf(), end_text, earliest, event.start.latest, end_earliest, latest,
         (latest - earliest).bit_length(), event.description, event.category, tags_json(event.tags),
         source.text, source.author, source.title, source.page, source.url, event.url, event.colour,
+        event.uid, event.recurrence, event.display_date, media_json(event.media),
     )  # fmt: skip
+
+
+def media_json(media: Media) -> str:
+    if not media:
+        return ""
+    fields = {
+        "url": media.url,
+        "caption": media.caption,
+        "credit": media.credit,
+        "thumbnail": media.thumbnail,
+    }
+    return json.dumps({key: value for key, value in fields.items() if value}, ensure_ascii=False)
+
+
+def media_of(text: str) -> Media:
+    """The media kept as JSON (an empty text, or anything that is not an object, is none)."""
+    if not text:
+        return Media()
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return Media()
+    if not isinstance(data, dict):
+        return Media()
+    return Media(*(str(data.get(key) or "") for key in ("url", "caption", "credit", "thumbnail")))
 
 
 def event_of(flat: FlatEvent) -> Event:
@@ -126,4 +157,8 @@ def event_of(flat: FlatEvent) -> Event:
         ),
         url=flat.url,
         colour=flat.colour,
+        uid=flat.uid,
+        recurrence=flat.recurrence,
+        display_date=flat.display_date,
+        media=media_of(flat.media_json),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from timeline.core.dates.dates import MAX_INSTANT, DateError, HistoricalDate, Interval, OpenEnd
+from timeline.core.pictures import Picture, PreparedImage
 
 EventEnd = HistoricalDate | OpenEnd | None
 """An event's end: a date, open (ongoing) or unknown, or ``None`` for a point event."""
@@ -71,6 +72,21 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Media:
+    """A picture, video or embed that another program shows with an event (TimelineJS media),
+    kept as that file gave it so that writing the file again loses nothing. Its ``url`` may be
+    HTML or a relative path, which is why it is never the event's link."""
+
+    url: str = ""
+    caption: str = ""
+    credit: str = ""
+    thumbnail: str = ""
+
+    def __bool__(self) -> bool:
+        return any((self.url, self.caption, self.credit, self.thumbnail))
+
+
+@dataclass(frozen=True, slots=True)
 class Category:
     name: str
     colour: str = ""
@@ -99,6 +115,13 @@ class Event:
     created: str = ""
     modified: str = ""
     parent_id: int | None = None
+    uid: str = ""
+    """The identifier the source format gave the event (an iCalendar UID), written back out."""
+    recurrence: str = ""
+    """How the event repeats, as an iCalendar RRULE is written (``FREQ=YEARLY;BYMONTH=7``)."""
+    display_date: str = ""
+    """The date as the source wrote it (``5 March 1600 (Julian)``), shown beside our reading."""
+    media: Media = Media()
 
     def __post_init__(self) -> None:
         if not self.title.strip():
@@ -137,10 +160,16 @@ class Event:
         return when_of(self.start, self.end)
 
     def display_when(self) -> str:
-        return self.when().display()
+        """The date as the source wrote it when it did (``5 March 1600 (Julian)``), else ours."""
+        return self.display_date or self.when().display()
 
     def with_changes(self, **changes: object) -> Event:
-        """A copy with some fields changed, validated like a new event."""
+        """A copy with some fields changed, validated like a new event. A new start or end no
+        longer says what the source wrote, so the date as written goes unless it is given too."""
+        if ("start" in changes or "end" in changes) and "display_date" not in changes:
+            moved = changes.get("start", self.start) != self.start or changes.get("end", self.end) != self.end
+            if moved:
+                changes["display_date"] = ""
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
@@ -325,6 +354,45 @@ class EventRelations:
 
 
 @dataclass(frozen=True, slots=True)
+class ContentRelations:
+    """The entities, sources, links and nesting of a list of events, as a file carries them.
+
+    Events are named by their position in the list; entities and sources by their ``id``
+    within this value (a file's own numbering, not the rows they will become).
+    """
+
+    entities: tuple[Entity, ...] = ()
+    participations: tuple[Participation, ...] = ()
+    """``event_id`` is the event's position, ``entity_id`` the entity's id here."""
+    sources: tuple[Source, ...] = ()
+    """Every source record, cited or not (a library imported from a reference manager)."""
+    citations: tuple[tuple[int, Source], ...] = ()
+    """``(position, citation)`` for every citation of every event, in order; the citation's
+    ``id`` is that of one of :attr:`sources`, or ``None`` for a record of its own."""
+    links: tuple[EventLink, ...] = ()
+    """``from_id`` and ``to_id`` are positions."""
+    parents: tuple[tuple[int, int], ...] = ()
+    """``(child position, parent position)``."""
+    pictures: tuple[tuple[int, Picture], ...] = ()
+    """``(position, picture)`` for every picture of every event, in order."""
+    images: tuple[PreparedImage, ...] = ()
+    """The images the pictures show, each once."""
+
+    def __bool__(self) -> bool:
+        return any(
+            (
+                self.entities,
+                self.participations,
+                self.sources,
+                self.citations,
+                self.links,
+                self.parents,
+                self.pictures,
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class TimelineContent:
     """A whole timeline as plain values: what the sample and the JSON format hold."""
 
@@ -332,12 +400,9 @@ class TimelineContent:
     categories: tuple[Category, ...] = ()
     events: tuple[Event, ...] = ()
     eras: tuple[Era, ...] = ()
-    entities: tuple[Entity, ...] = ()
-    participations: tuple[Participation, ...] = ()
-    citations: tuple[tuple[int, Source], ...] = ()
-    links: tuple[EventLink, ...] = ()
-    """Entities, citations beyond each event's first source, and links refer to events and
-    entities by the ids they carry within this content (parents too, through ``parent_id``)."""
+    relations: ContentRelations = field(default_factory=ContentRelations)
+    description: str = ""
+    """What the timeline is about, in Markdown: the presentation's title slide shows it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from typing import TextIO
 from timeline.core.dates.dates import HistoricalDate, OpenEnd
 from timeline.core.dates.parsing import Reading
 from timeline.core.flat import FlatEvent, simple_bounds, tags_json
+from timeline.core.links import is_web_link
 from timeline.core.model import Event
 from timeline.io.columns import FIELDS, ColumnMapping, normal_header, propose_mapping
 from timeline.io.fields import event_from_cells, guarded, unguarded
@@ -39,7 +40,54 @@ def sniff_delimiter(header: str) -> str:
     return max(counts, key=lambda delimiter: counts[delimiter]) if any(counts.values()) else ","
 
 
+MAX_LINE_BYTES = 16 * 1024 * 1024
+"""The longest line a CSV file may have (16 MiB: a description of a few thousand pages)."""
+
+_CHUNK_BYTES = 1024 * 1024
+
+
+def refuse_long_lines(path: Path) -> None:
+    """Refuse a file with a line longer than :data:`MAX_LINE_BYTES`, reading it in small chunks.
+
+    Reading a CSV file takes several times its size in memory; a file of one 2 GB line (a
+    binary, a dump without line ends) would take all of it before any cell could be refused.
+    This pass holds one chunk at a time: a line longer than the limit spans a whole chunk, so
+    only the lines crossing chunk boundaries need measuring.
+    """
+    limit = MAX_LINE_BYTES
+    chunk_size = max(1, min(_CHUNK_BYTES, limit // 2))
+    run = lines = 0
+    try:
+        with path.open("rb") as file:
+            while chunk := file.read(chunk_size):
+                first = chunk.find(b"\n")
+                if first < 0:
+                    run += len(chunk)
+                elif run + first <= limit:
+                    lines += chunk.count(b"\n")
+                    run = len(chunk) - chunk.rfind(b"\n") - 1
+                    continue
+                else:
+                    run += first
+                if run > limit:
+                    raise FormatError(
+                        f"{path}: line {lines + 1} is longer than {limit:,} bytes: not a CSV file of"
+                        " events (is it a binary, or text without line ends?)"
+                    )
+    except OSError as error:
+        raise FormatError(f"{path}: cannot read ({error.strerror})") from None
+
+
+def _refuse_nul(path: Path, body: str, lines_before: int) -> None:
+    """A NUL character is never text a person wrote; it would end a title in other programs."""
+    position = body.find("\x00")
+    if position >= 0:
+        line = lines_before + body.count("\n", 0, position) + 1
+        raise FormatError(f"{path}: line {line} holds a NUL character: not a text file of events")
+
+
 def read_csv(path: Path, mapping: ColumnMapping | None = None) -> ImportReport:
+    refuse_long_lines(path)
     text = read_text(path)
     if not text.strip():
         raise FormatError(f"{path}: the file is empty")
@@ -127,6 +175,7 @@ def table_layout(
 
 def read_csv_rows(path: Path, body: str, layout: CsvLayout, lines_before: int) -> ImportReport:
     """The rows of ``body`` (lines of the file after ``lines_before`` lines): events and problems."""
+    _refuse_nul(path, body, lines_before)
     header = list(layout.columns)
     reader = csv.reader(io.StringIO(body, newline=""), delimiter=layout.delimiter, strict=True)
     report = ImportReport("CSV")
@@ -188,6 +237,8 @@ class _FastRows:
             end_earliest, latest = end
         else:
             end_text, end_earliest, latest = None, start[0], start[1]
+        if url and not is_web_link(url):
+            return None  # read in full, and refused with its reason
         cells = (title, category, tags, description, source, url, colour)
         if "'" in (title[:1], category[:1], tags[:1], description[:1], source[:1], url[:1], colour[:1]):
             title, category, tags, description, source, url, colour = map(unguarded, cells)

@@ -13,13 +13,16 @@ import contextlib
 import multiprocessing
 import os
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from timeline.io.columns import ColumnMapping
-from timeline.io.csv_format import CsvLayout, csv_layout, read_csv, read_csv_rows
+from timeline.io.csv_format import CsvLayout, csv_layout, read_csv, read_csv_rows, refuse_long_lines
+from timeline.io.processes import is_running
 from timeline.io.report import FormatError, ImportReport
 
 PART_BYTES = 1_000_000
@@ -41,6 +44,7 @@ class CsvParts:
         self._cuts: list[tuple[int, int, int]] = []
         self._layout: CsvLayout | None = None
         if path.stat().st_size >= PARALLEL_FROM:
+            refuse_long_lines(path)
             self._plan(path.read_bytes())
 
     def _plan(self, data: bytes) -> None:
@@ -75,7 +79,7 @@ class CsvParts:
         try:
             if not _main_can_be_imported():
                 raise BrokenProcessPool("a worker could not import the main program")
-            with ProcessPoolExecutor(WORKERS, _context(), _yield_to_the_writer) as pool:
+            with ProcessPoolExecutor(WORKERS, _context(), _start_worker, (os.getpid(),)) as pool:
                 futures: list[Future[ImportReport]] = [
                     pool.submit(read_part, self.path, start, end, lines_before, layout)
                     for start, end, lines_before in self._cuts
@@ -119,6 +123,43 @@ def _context() -> multiprocessing.context.BaseContext:
     """A fresh process for each worker, never a fork of this one (which may hold threads)."""
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _start_worker(parent: int) -> None:
+    """Set up a worker: it yields to the writer and dies with the process that started it."""
+    _die_with(parent)
+    _yield_to_the_writer()
+
+
+def _die_with(parent: int) -> None:
+    """End this worker as soon as ``parent`` is gone, however it went (even ``kill -9``).
+
+    Each worker holds the fork server open (and the pipes of its queues), so neither closes
+    when the importing process dies: a watchdog thread checks twice a second that the
+    importing process still runs (a killed process not yet reaped counts as gone) and that
+    the worker's parent is still the one it had. On Linux, a worker whose parent process
+    ends is also killed by the kernel (``PR_SET_PDEATHSIG``).
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.name == "posix":  # os.kill(pid, 0) asks on POSIX; on Windows it would terminate
+        watched = (parent, os.getppid())
+        threading.Thread(target=_watch, args=watched, name="parent watchdog", daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _watch(parent: int, server: int) -> None:
+    """Exit once the importing process is gone or the fork server was (this worker reparented)."""
+    while is_running(parent) and os.getppid() == server:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _yield_to_the_writer() -> None:

@@ -9,7 +9,8 @@ from collections.abc import Mapping
 from timeline.core.dates.calendar import MONTH_NUMBERS
 from timeline.core.dates.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision
 from timeline.core.dates.edtf import NotEdtfError, looks_like_edtf, read_edtf
-from timeline.core.dates.parsing import Reading, parse
+from timeline.core.dates.parsing import Reading, names_julian_calendar, parse
+from timeline.core.links import is_web_link
 from timeline.core.model import Event, EventEnd, Source
 from timeline.io.report import Problem
 
@@ -171,7 +172,13 @@ def event_from_cells(
         start, end = when.start, when.end
     else:
         start = when
+    url = cells.get("url", "").strip()
+    if url and not is_web_link(url):
+        return problem("url", url[:80], "a link must be a web address (http://, https:// or mailto:)")
     tags = tuple(tag.strip() for tag in unguarded(cells.get("tags", "")).split(",") if tag.strip())
+    written = unguarded(cells.get("display_date", "")).strip()
+    if not written and any(names_julian_calendar(cells.get(name, "")) for name in ("start", "end")):
+        written = _as_written(cells)  # the Julian date as the list gives it, beside our Gregorian day
     try:
         return Event(
             title=title,
@@ -181,8 +188,14 @@ def event_from_cells(
             category=unguarded(cells.get("category", "")).strip() or None,
             tags=tags,
             source=Source(unguarded(cells.get("source", "")).strip()),
-            url=cells.get("url", "").strip(),
+            url=url,
             colour=cells.get("colour", "").strip(),
+            display_date=written,
         )
     except ValueError as error:
         return problem(end_field, end_text, str(error).split(": ", 1)[-1])
+
+
+def _as_written(cells: Mapping[str, str]) -> str:
+    start, end = " ".join(cells.get("start", "").split()), " ".join(cells.get("end", "").split())
+    return f"{start} – {end}" if end else start

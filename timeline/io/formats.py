@@ -11,19 +11,20 @@ import gc
 import io
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from timeline.core.model import Era, Event, TimelineContent
+from timeline.core.model import ContentRelations, Era, Event, TimelineContent
 from timeline.io.columns import ColumnMapping
-from timeline.io.csv_format import read_csv, write_csv, write_csv_records
+from timeline.io.csv_format import read_csv, refuse_long_lines, write_csv, write_csv_records
 from timeline.io.csv_parts import CsvParts
 from timeline.io.ical import read_ical, write_ical
+from timeline.io.markwhen import read_markwhen, write_markwhen
 from timeline.io.native_json import content_to_json, read_timeline_json_report
 from timeline.io.report import ExportReport, FormatError, ImportReport
 from timeline.io.spreadsheets import read_ods, read_xlsx
+from timeline.io.temporary import temporary_beside
 from timeline.io.thetimelineproj import read_thetimelineproj
 from timeline.io.timelinejs import (
     read_timelinejs_csv,
@@ -31,6 +32,7 @@ from timeline.io.timelinejs import (
     write_timelinejs_csv,
     write_timelinejs_json,
 )
+from timeline.io.wikidata import looks_like_wikidata, read_wikidata
 
 TABLE_READERS: dict[str, Callable[[Path, ColumnMapping | None], ImportReport]] = {
     "csv": read_csv,
@@ -47,8 +49,10 @@ READERS: dict[str, Callable[[Path], ImportReport]] = {
     "timelinejs-csv": read_timelinejs_csv,
     "ics": read_ical,
     "timeline": read_thetimelineproj,
+    "wikidata": read_wikidata,
+    "markwhen": read_markwhen,
 }
-WRITABLE = ("csv", "json", "timelinejs", "timelinejs-csv", "ics")
+WRITABLE = ("csv", "json", "timelinejs", "timelinejs-csv", "ics", "markwhen")
 IMAGES = ("png", "svg", "pdf")
 DESCRIPTIONS = {
     "csv": "CSV or TSV (any columns: title, start, end, … or your own headers)",
@@ -59,6 +63,8 @@ DESCRIPTIONS = {
     "timelinejs-csv": "TimelineJS spreadsheet (CSV)",
     "ics": "iCalendar",
     "timeline": "Timeline (.timeline, thetimelineproj)",
+    "wikidata": "Wikidata (query results or entity JSON)",
+    "markwhen": "markwhen (.mw)",
 }
 
 
@@ -69,20 +75,26 @@ def guess_format(path: Path) -> str:
         return suffix
     if suffix == "ics":
         return "ics"
+    if suffix in ("html", "htm"):
+        return "html"
     if suffix == "timeline":
         return "timeline"
     if suffix in ("xlsx", "xlsm"):
         return "xlsx"
     if suffix == "ods":
         return "ods"
+    if suffix == "mw":
+        return "markwhen"
     head = ""
-    with contextlib.suppress(OSError):
-        head = path.read_bytes()[:4096].decode("utf-8", "replace")
+    with contextlib.suppress(OSError), path.open("rb") as file:  # the head: it may be huge
+        head = file.read(4096).decode("utf-8", "replace")
     if suffix in ("csv", "tsv", "txt"):
         first = head.splitlines()[0] if head else ""
         return "timelinejs-csv" if "Headline" in first and "Year" in first else "csv"
     if suffix == "json":
-        return "json" if '"format"' in head and '"timeline"' in head else "timelinejs"
+        if '"format"' in head and '"timeline"' in head:
+            return "json"
+        return "wikidata" if looks_like_wikidata(head) else "timelinejs"
     raise FormatError(f"{path}: cannot tell the format from the name; give it (one of {', '.join(READERS)})")
 
 
@@ -98,6 +110,8 @@ def read_file(path: Path, format: str | None = None, mapping: ColumnMapping | No
     if name == "csv":
         parts, _ = read_in_parts(path, name, mapping)
         return joined(parts)
+    if name == "timelinejs-csv":
+        refuse_long_lines(path)
     with cycle_collection_paused():
         if name in TABLE_READERS:
             return TABLE_READERS[name](path, mapping)
@@ -161,14 +175,16 @@ def write_file(
     title: str,
     categories: list[Any] | None = None,
     settings: dict[str, str] | None = None,
+    relations: ContentRelations | None = None,
 ) -> ExportReport:
-    """Write events (and eras, where the format has them) to ``path`` atomically."""
+    """Write events (and eras, where the format has them) to ``path`` atomically; Timeline JSON
+    also writes their ``relations`` (entities, sources, links, nesting), if given."""
     if format not in WRITABLE:
         raise FormatError(
             f"{format!r} is not a format that can be exported (use one of {', '.join(WRITABLE)})"
         )
     items = events if format == "csv" else list(events)
-    with _replacing(path) as out:
+    with replacing(path) as out:
         if format == "ics":
             return write_ical(items, title, out)
         text = io.TextIOWrapper(out, encoding="utf-8", newline="")
@@ -176,11 +192,15 @@ def write_file(
             if format == "csv":
                 return ExportReport("CSV", written=write_csv(items, text))
             if format == "json":
-                content = TimelineContent(title, tuple(categories or ()), tuple(items), tuple(eras))
+                content = TimelineContent(
+                    title, tuple(categories or ()), tuple(items), tuple(eras), relations or ContentRelations()
+                )
                 json.dump(content_to_json(content), text, ensure_ascii=False, indent=1)
                 return ExportReport("Timeline JSON", written=len(content.events))
             if format == "timelinejs":
                 return write_timelinejs_json(items, eras, title, text, settings)
+            if format == "markwhen":
+                return write_markwhen(items, title, text)
             return write_timelinejs_csv(items, eras, title, text)
         finally:
             text.flush()
@@ -189,7 +209,7 @@ def write_file(
 
 def write_csv_file(path: Path, records: Iterable[Sequence[str]]) -> ExportReport:
     """Write CSV rows given as plain cells (as the store streams them) to ``path`` atomically."""
-    with _replacing(path) as out:
+    with replacing(path) as out:
         text = io.TextIOWrapper(out, encoding="utf-8", newline="")
         try:
             return ExportReport("CSV", written=write_csv_records(records, text))
@@ -199,13 +219,15 @@ def write_csv_file(path: Path, records: Iterable[Sequence[str]]) -> ExportReport
 
 
 @contextlib.contextmanager
-def _replacing(path: Path) -> Iterator[IO[bytes]]:
+def replacing(path: Path) -> Iterator[IO[bytes]]:
     if not path.parent.is_dir():
         raise FormatError(f"{path}: the folder {path.parent} does not exist")
-    handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    temporary = Path(temporary_name)
     try:
-        with os.fdopen(handle, "wb") as out:
+        temporary = temporary_beside(path)
+    except OSError as error:
+        raise FormatError(f"{path}: could not write ({error.strerror}); nothing was changed") from None
+    try:
+        with temporary.open("wb") as out:
             yield out
             out.flush()
             os.fsync(out.fileno())

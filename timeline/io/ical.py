@@ -144,11 +144,12 @@ def _event(component: Any, where: str, report: ImportReport) -> Event | Problem:
     categories = [str(name) for name in _categories(component)]
     url = _text(_first(component, "URL", where, report))
     repeats = [name for name in ("RRULE", "RDATE") if component.get(name) is not None]
+    recurrence = recurrence_lines(component) if repeats else ""
     if repeats:
         rule = _property_text(_first(component, "RRULE", where, report) or component.get("RDATE"))
         report.notes.append(
-            f"{where} {title[:40]!r} repeats ({' and '.join(repeats)} {rule[:60]}): imported as its"
-            " first occurrence"
+            f"{where} {title[:40]!r} repeats ({' and '.join(repeats)} {rule[:60]}): imported as one"
+            " event at its first occurrence, with its rule kept"
         )
     return Event(
         title=title,
@@ -158,6 +159,8 @@ def _event(component: Any, where: str, report: ImportReport) -> Event | Problem:
         category=categories[0] if categories else None,
         tags=tuple(categories[1:]),
         url=url if is_web_link(url) else "",
+        uid=_text(_first(component, "UID", where, report)),
+        recurrence=recurrence,
     )
 
 
@@ -251,6 +254,8 @@ def write_ical(events: Iterable[Event], title: str, out: IO[bytes]) -> ExportRep
     from icalendar import Event as Vevent
 
     report = ExportReport("iCalendar")
+    offsets: set[int] = set()
+    components: list[Any] = []
     calendar = Calendar()
     calendar.add("PRODID", "-//Timeline//Timeline//EN")
     calendar.add("VERSION", "2.0")
@@ -265,10 +270,15 @@ def write_ical(events: Iterable[Event], title: str, out: IO[bytes]) -> ExportRep
             )
             continue
         component = Vevent()
-        component.add("UID", _uid(event))
+        component.add("UID", event.uid or _uid(event))
         component.add("DTSTAMP", stamp)
         component.add("SUMMARY", event.title)
         _add_dates(component, event)
+        offsets.update(_offsets_of(event))
+        try:
+            _add_recurrence(component, event.recurrence)
+        except (ValueError, TypeError):
+            report.skipped.append(f"{event.title!r}: its repeat rule {event.recurrence!r} cannot be written")
         if event.description:
             component.add("DESCRIPTION", event.description)
         names = ([event.category] if event.category else []) + list(event.tags)
@@ -276,10 +286,89 @@ def write_ical(events: Iterable[Event], title: str, out: IO[bytes]) -> ExportRep
             component.add("CATEGORIES", names)
         if event.url:
             component.add("URL", event.url)
-        calendar.add_component(component)
+        components.append(component)
         report.written += 1
+    for offset in sorted(offsets):
+        calendar.add_component(_fixed_zone(offset))
+    for component in components:
+        calendar.add_component(component)
     out.write(calendar.to_ical())
     return report
+
+
+def _offsets_of(event: Event) -> set[int]:
+    """The UTC offsets other than zero of the times an event is written with."""
+    dates = [event.start] + ([event.end] if isinstance(event.end, HistoricalDate) else [])
+    return {
+        date.utc_offset
+        for date in dates
+        if date.utc_offset and _exact(date) is not None and isinstance(_exact(date), dt.datetime)
+    }
+
+
+def _zone_name(offset: int) -> str:
+    sign = "+" if offset >= 0 else "-"
+    hours, minutes = divmod(abs(offset), 60)
+    return f"UTC{sign}{hours:02d}:{minutes:02d}"
+
+
+def _fixed_zone(offset: int) -> Any:
+    """A VTIMEZONE for a fixed UTC offset, named as Python names ``timezone(timedelta(...))``
+    (``UTC+01:00``), so that every TZID the file uses is defined in it."""
+    from icalendar import Timezone, TimezoneStandard
+
+    zone = Timezone()
+    zone.add("TZID", _zone_name(offset))
+    standard = TimezoneStandard()
+    standard.add("DTSTART", dt.datetime(1970, 1, 1))
+    standard.add("TZOFFSETFROM", dt.timedelta(minutes=offset))
+    standard.add("TZOFFSETTO", dt.timedelta(minutes=offset))
+    standard.add("TZNAME", _zone_name(offset))
+    zone.add_component(standard)
+    return zone
+
+
+def recurrence_lines(component: Any) -> str:
+    """An event's RRULE, RDATE and EXDATE as the content lines they are (times in UTC), so that
+    they are kept with the event and written back."""
+    lines: list[str] = []
+    for name in ("RRULE", "RDATE", "EXDATE"):
+        value = component.get(name)
+        for item in value if isinstance(value, list) else [] if value is None else [value]:
+            if name == "RRULE":
+                lines.append(f"RRULE:{_property_text(item)}")
+                continue
+            moments = [moment.dt for moment in getattr(item, "dts", [])]
+            texts = [_utc_text(moment) for moment in moments if isinstance(moment, dt.date)]
+            if texts:
+                lines.append(f"{name}:{','.join(texts)}")
+    return "\n".join(lines)
+
+
+def _utc_text(moment: dt.date) -> str:
+    if isinstance(moment, dt.datetime):
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(dt.UTC)
+            return moment.strftime("%Y%m%dT%H%M%SZ")
+        return moment.strftime("%Y%m%dT%H%M%S")
+    return moment.strftime("%Y%m%d")
+
+
+def _add_recurrence(component: Any, recurrence: str) -> None:
+    from icalendar import vDDDTypes, vRecur
+
+    for line in recurrence.splitlines():
+        name, _, value = line.partition(":")
+        if name == "RRULE":
+            component.add("RRULE", vRecur.from_ical(value))
+        elif name in ("RDATE", "EXDATE"):
+            moments = [vDDDTypes.from_ical(item) for item in value.split(",") if item]
+            for moment in moments:
+                if isinstance(moment, dt.datetime) and value.split(",")[0].endswith("Z"):
+                    moment = moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment
+                component.add(name, moment)
+        elif line.strip():
+            raise ValueError(f"not a repeat rule: {line!r}")
 
 
 def _add_dates(component: Any, event: Event) -> None:

@@ -12,11 +12,14 @@ from typing import Any
 
 from timeline.core.dates.dates import DateError, HistoricalDate, OpenEnd
 from timeline.core.dates.edtf import read_edtf_date
-from timeline.core.model import Category, Era, Event, EventEnd, Source, TimelineContent
+from timeline.core.model import Category, Era, Event, EventEnd, Media, Source, TimelineContent
+from timeline.io.native_relations import RelationsReader, relations_to_json
 from timeline.io.report import FormatError, ImportReport, Problem, read_json
 
 FORMAT_NAME = "timeline"
 FORMAT_VERSION = 1
+DESCRIPTION_SETTING = "title_slide.text"
+"""The timeline's ``"description"`` is kept where a TimelineJS title slide keeps its text."""
 
 
 def read_timeline_json(path: Path) -> TimelineContent:
@@ -35,11 +38,20 @@ def read_timeline_json_report(path: Path) -> ImportReport:
         )
         for index, item in enumerate(_list(data, "categories", str(path)))
     ]
+    relations = RelationsReader(data, "")
     for index, item in enumerate(_list(data, "events", str(path))):
         try:
-            report.add_event(_event(item, f"events[{index}]"))
+            event = _event(item, f"events[{index}]")
+            relations.event_read(item, len(report.rows), event, f"events[{index}]")
         except FormatError as error:
             report.problems.append(_problem(error, "event", item))
+            continue
+        report.add_event(event)
+    report.relations, notes = relations.relations()
+    report.notes += notes
+    description = _text(data, "description", str(path))
+    if description:
+        report.settings[DESCRIPTION_SETTING] = description
     for index, item in enumerate(_list(data, "eras", str(path))):
         try:
             report.eras.append(_era(item, f"eras[{index}]"))
@@ -71,13 +83,18 @@ def content_from_json(data: Any, where: str = "JSON") -> TimelineContent:
         )
         for index, item in enumerate(_list(data, "categories", where))
     )
-    events = tuple(
-        _event(item, f"{where}: events[{index}]") for index, item in enumerate(_list(data, "events", where))
-    )
+    relations = RelationsReader(data, f"{where}: ")
+    read = []
+    for index, item in enumerate(_list(data, "events", where)):
+        read.append(_event(item, f"{where}: events[{index}]"))
+        relations.event_read(item, index, read[-1], f"{where}: events[{index}]")
+    events = tuple(read)
     eras = tuple(
         _era(item, f"{where}: eras[{index}]") for index, item in enumerate(_list(data, "eras", where))
     )
-    return TimelineContent(_text(data, "title", where), categories, events, eras)
+    relations_read = relations.relations()[0]
+    description = _text(data, "description", where)
+    return TimelineContent(_text(data, "title", where), categories, events, eras, relations_read, description)
 
 
 def _list(data: dict[str, Any], key: str, where: str) -> list[Any]:
@@ -129,6 +146,10 @@ def _event(item: Any, where: str) -> Event:
             source=_source(item.get("source", ""), f"{where}.source"),
             url=_text(item, "url", where),
             colour=_text(item, "colour", where),
+            uid=_text(item, "uid", where),
+            recurrence=_text(item, "recurrence", where),
+            display_date=_text(item, "display_date", where),
+            media=_media(item.get("media"), f"{where}.media"),
         )
     except ValueError as error:
         if isinstance(error, FormatError):
@@ -136,6 +157,15 @@ def _event(item: Any, where: str) -> Event:
         raise FormatError(f"{where}: {error}") from None
 
 
+def _media(value: Any, where: str) -> Media:
+    if value is None:
+        return Media()
+    if not isinstance(value, dict) or not all(isinstance(value.get(key, ""), str) for key in _MEDIA_KEYS):
+        raise FormatError(f"{where}: must be an object of text ({', '.join(_MEDIA_KEYS)})")
+    return Media(*(value.get(key, "") for key in _MEDIA_KEYS))
+
+
+_MEDIA_KEYS = ("url", "caption", "credit", "thumbnail")
 _SOURCE_KEYS = ("text", "author", "title", "page", "url")
 _SOURCE_EXTRA_KEYS = ("year", "publisher", "locator", "identifier", "quote", "csl")
 """Written only when set, so that files without them read as before."""
@@ -182,6 +212,7 @@ def content_to_json(content: TimelineContent) -> dict[str, Any]:
             return None
         return end.value if isinstance(end, OpenEnd) else end.edtf()
 
+    top, per_event = relations_to_json(content.events, content.relations)
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -198,11 +229,36 @@ def content_to_json(content: TimelineContent) -> dict[str, Any]:
                 "source": _source_json(e.source),
                 "url": e.url,
                 "colour": e.colour,
+                **_kept_from_elsewhere(e),
             }
-            for e in content.events
+            | more
+            for e, more in zip(content.events, per_event, strict=True)
         ],
         "eras": [
             {"name": era.name, "start": era.start.edtf(), "end": end_text(era.end), "colour": era.colour}
             for era in content.eras
         ],
+    } | top
+
+
+def _kept_from_elsewhere(event: Event) -> dict[str, Any]:
+    """What another format gave the event (UID, repeat rule, date as written, media), when set."""
+    kept: dict[str, Any] = {
+        key: value
+        for key, value in (
+            ("uid", event.uid),
+            ("recurrence", event.recurrence),
+            ("display_date", event.display_date),
+        )
+        if value
     }
+    if event.media:
+        media = event.media
+        kept["media"] = {
+            key: value
+            for key, value in zip(
+                _MEDIA_KEYS, (media.url, media.caption, media.credit, media.thumbnail), strict=True
+            )
+            if value
+        }
+    return kept

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from timeline.core.flat import FlatEvent, event_of, flat_event
-from timeline.core.model import Category, Era, Event
+from timeline.core.model import Category, ContentRelations, Era, Event
 
 
 class FormatError(ValueError):
@@ -45,6 +45,8 @@ class ImportReport:
     """Rows read and passed on (written by an import in parts) but not kept in ``rows``."""
     settings: dict[str, str] = field(default_factory=dict)
     """Timeline settings the file gives (a TimelineJS title slide), written where not yet set."""
+    relations: ContentRelations = field(default_factory=ContentRelations)
+    """Entities, sources, links and nesting among ``rows`` (by position), where the format has them."""
 
     @property
     def row_count(self) -> int:
@@ -56,7 +58,8 @@ class ImportReport:
         slower, and these are the rows of large files read by worker processes."""
         plain = marshal.dumps([tuple(row) for row in self.rows])
         kept = (self.categories, self.eras, self.problems, self.notes, self.rows_not_kept, self.settings)
-        return _unpickled_report, (self.format, self.title, plain, *kept)
+        kept_too = (self.relations,)
+        return _unpickled_report, (self.format, self.title, plain, *kept, *kept_too)
 
     def add_event(self, event: Event) -> None:
         self.rows.append(flat_event(event))
@@ -138,3 +141,5 @@ def read_json(path: object) -> Any:
         raise FormatError(
             f"{path}: not JSON ({error.msg} at line {error.lineno}, column {error.colno})"
         ) from None
+    except RecursionError:
+        raise FormatError(f"{path}: the JSON is nested too deeply to be a timeline") from None

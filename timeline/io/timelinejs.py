@@ -19,7 +19,7 @@ from typing import Any, TextIO
 from timeline.core.dates.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision
 from timeline.core.dates.parsing import parse
 from timeline.core.links import is_web_link
-from timeline.core.model import Era, Event, EventEnd, Source
+from timeline.core.model import Era, Event, EventEnd, Media, Source
 from timeline.io.fields import guarded, unguarded
 from timeline.io.html_text import html_to_text, markdown_to_html
 from timeline.io.report import ExportReport, FormatError, ImportReport, Problem, read_json, read_text
@@ -137,6 +137,12 @@ def _event(item: Any, where: str, report: ImportReport) -> Event | None:
             category=str(item.get("group") or "").strip() or None,
             source=Source(html_to_text(str(media.get("credit") or ""))),
             url=media_url if is_web_link(media_url) else "",
+            media=Media(
+                media_url,
+                caption,
+                html_to_text(str(media.get("credit") or "")),
+                str(media.get("thumbnail") or "").strip(),
+            ),
             colour=colour if _COLOUR.fullmatch(colour) else "",
         )
     except ValueError as error:
@@ -312,8 +318,9 @@ def write_timelinejs_json(
             report.skipped.append(f"{event.title!r}: TimelineJS has no open end; exported as a point")
         if event.category:
             slide["group"] = event.category
-        if event.url or event.source:
-            slide["media"] = {"url": event.url, "credit": _escape(event.source.display())}
+        media = _media_of(event)
+        if media:
+            slide["media"] = media
         if event.colour:
             slide["background"] = {"color": event.colour}
         slides.append(slide)
@@ -330,6 +337,21 @@ def write_timelinejs_json(
     json.dump(data, out, ensure_ascii=False, indent=1)
     report.written = len(slides)
     return report
+
+
+def _media_of(event: Event) -> dict[str, str]:
+    """The slide's media: as the file it came from gave it (caption, credit, thumbnail, and a
+    url that may be an embed), else the event's link and source."""
+    media = event.media
+    url = media.url or event.url
+    credit = media.credit or event.source.display()
+    fields = {
+        "url": url,
+        "caption": markdown_to_html(media.caption, paragraphs=False),
+        "credit": markdown_to_html(credit, paragraphs=False),
+        "thumbnail": media.thumbnail,
+    }
+    return {key: value for key, value in fields.items() if value}
 
 
 def _title_slide(title: str, settings: dict[str, str]) -> dict[str, Any]:
@@ -414,7 +436,12 @@ def _read_sheet_row(cells: dict[str, str], where: str, report: ImportReport) -> 
         "end_date": end_parts if str(end_parts.get("year") or "").strip() else None,
         "display_date": cells.get("Display Date", ""),
         "text": {"headline": unguarded(cells.get("Headline", "")), "text": unguarded(cells.get("Text", ""))},
-        "media": {"url": cells.get("Media", ""), "credit": unguarded(cells.get("Media Credit", ""))},
+        "media": {
+            "url": cells.get("Media", ""),
+            "credit": unguarded(cells.get("Media Credit", "")),
+            "caption": unguarded(cells.get("Media Caption", "")),
+            "thumbnail": cells.get("Media Thumbnail", ""),
+        },
         "group": unguarded(cells.get("Group", "")),
         "background": {"color": cells.get("Background", "")},
     }
@@ -447,10 +474,7 @@ def write_timelinejs_csv(
                 _when_display(event.start, event.end),
                 guarded(event.title),
                 guarded(markdown_to_html(event.description)),
-                event.url,
-                guarded(event.source.display()),
-                "",
-                "",
+                *_sheet_media(event),
                 "",
                 guarded(event.category or ""),
                 event.colour,
@@ -476,6 +500,17 @@ def write_timelinejs_csv(
                 ]
             )
     return report
+
+
+def _sheet_media(event: Event) -> tuple[str, str, str, str]:
+    """Media, Media Credit, Media Caption, Media Thumbnail."""
+    media = _media_of(event)
+    return (
+        guarded(media.get("url", "")),
+        guarded(media.get("credit", "")),
+        guarded(media.get("caption", "")),
+        media.get("thumbnail", ""),
+    )
 
 
 def _sheet_date(date: HistoricalDate) -> tuple[str, str, str, str]:

@@ -10,12 +10,14 @@ from typing import Any
 from timeline.core.flat import FlatEvent, flat_event
 from timeline.core.model import (
     Category,
+    ContentRelations,
     Era,
     Event,
     TimelineContent,
 )
 from timeline.store.base import RepositoryBase
 from timeline.store.citations import cite_many
+from timeline.store.content_relations import write_content_relations
 from timeline.store.errors import StoreError, translated_errors
 from timeline.store.migrations import FTS_BACKFILL, FTS_INSERT_TRIGGER
 from timeline.store.rows import (
@@ -47,14 +49,19 @@ class BulkWriter(RepositoryBase):
             for category in content.categories:
                 if category.name not in known:
                     self._insert_category(category)
-            for event in content.events:
-                self._insert_event(event)
+            ids = [self._insert_event(event) for event in content.events]
+            write_content_relations(self.db, ids, content.relations)
             for era in content.eras:
                 self._insert_era(era)
             if content.title and not self.title:
                 self.db.execute(
                     "INSERT OR REPLACE INTO settings (key, value) VALUES ('title', ?)",
                     [content.title],
+                )
+            if content.description:  # shown on the presentation's title slide
+                self.db.execute(
+                    "INSERT OR IGNORE INTO settings (key, value) VALUES ('title_slide.text', ?)",
+                    [content.description],
                 )
 
     def add_events(self, events: Iterable[Event], batch_size: int = 10_000) -> int:
@@ -102,6 +109,7 @@ class BulkWriter(RepositoryBase):
         title: str = "",
         progress: Progress | None = None,
         settings: Mapping[str, str] | None = None,
+        relations: ContentRelations | None = None,
     ) -> tuple[list[int], list[int], list[int]]:
         """Add what an import accepted in one transaction: all of it, or nothing.
 
@@ -111,9 +119,7 @@ class BulkWriter(RepositoryBase):
         cancelled, rolled back, and :class:`ImportCancelled` is raised.
         """
         batches = (events[done : done + _IMPORT_BATCH] for done in range(0, len(events), _IMPORT_BATCH))
-        return self.import_parts(
-            batches, categories, eras, title, progress, expected=len(events), settings=settings
-        )
+        return self.import_parts(batches, categories, eras, title, progress, len(events), settings, relations)
 
     def import_parts(
         self,
@@ -124,6 +130,7 @@ class BulkWriter(RepositoryBase):
         progress: Progress | None = None,
         expected: int = 0,
         settings: Mapping[str, str] | None = None,
+        relations: ContentRelations | None = None,
     ) -> tuple[list[int], list[int], list[int]]:
         """Like :meth:`import_content`, for events that arrive in parts while earlier parts are
         written (a large file read by workers). ``expected`` is how many events are coming, if
@@ -159,6 +166,8 @@ class BulkWriter(RepositoryBase):
             if bulk:
                 self.db.execute(FTS_BACKFILL, [first_id])
                 self.db.execute(FTS_INSERT_TRIGGER)
+            if relations:  # entities, sources, links and nesting among the events, by position
+                write_content_relations(self.db, range(first_id, first_id + done), relations)
             era_ids = [self._insert_era(era) for era in eras]
             if title and not self.title:
                 self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('title', ?)", [title])

@@ -186,13 +186,17 @@ class EntityStore(RepositoryBase):
         return found
 
     def participations_of_entities(self, entity_ids: Sequence[int]) -> list[Participation]:
+        found: list[Participation] = []
         with translated_errors(self.database.path):
-            rows = self.db.execute(
-                "SELECT event_id, entity_id, role FROM event_entities"
-                f" WHERE entity_id IN ({', '.join('?' * len(entity_ids))}) ORDER BY event_id, position",
-                list(entity_ids),
-            ).fetchall()
-        return [Participation(*row) for row in rows]
+            for start in range(0, len(entity_ids), _BATCH):
+                batch = list(entity_ids[start : start + _BATCH])
+                rows = self.db.execute(
+                    "SELECT event_id, entity_id, role FROM event_entities"
+                    f" WHERE entity_id IN ({', '.join('?' * len(batch))}) ORDER BY event_id, position",
+                    batch,
+                ).fetchall()
+                found += [Participation(*row) for row in rows]
+        return found
 
     def set_participants(self, event_id: int, taking_part: Sequence[tuple[int, str]]) -> None:
         """Make these ``(entity_id, role)`` the event's participants, in this order."""

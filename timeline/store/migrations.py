@@ -155,6 +155,7 @@ def _version_2() -> list[str]:
         "ALTER TABLE events ADD COLUMN uid TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE events ADD COLUMN recurrence TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE events ADD COLUMN display_date TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE events ADD COLUMN media TEXT NOT NULL DEFAULT ''",  # JSON: url, caption, credit
         "CREATE INDEX events_parent ON events (parent_id) WHERE parent_id IS NOT NULL",
         """CREATE TABLE entities (
             id INTEGER PRIMARY KEY,

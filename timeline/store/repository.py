@@ -27,9 +27,9 @@ from timeline.store.citations import (
     source_from_row,
     write_first_citation,
 )
-from timeline.store.entities import EntityStore
+from timeline.store.consistency import ConsistencyQueries
 from timeline.store.errors import StoreError, translated_errors
-from timeline.store.links import LinkStore
+from timeline.store.images import ImageQueries
 from timeline.store.rows import (
     EVENT_COLUMNS,
     EVENT_FROM,
@@ -41,10 +41,9 @@ from timeline.store.rows import (
     timestamp_now,
 )
 from timeline.store.search import SearchQueries
-from timeline.store.sources import SourceStore
 
 
-class TimelineRepository(SearchQueries, BulkWriter, EntityStore, SourceStore, LinkStore):
+class TimelineRepository(SearchQueries, BulkWriter, ConsistencyQueries, ImageQueries):
     """CRUD, window queries and search over one open :class:`TimelineDatabase`."""
 
     # Settings ---------------------------------------------------------------------------

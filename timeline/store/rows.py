@@ -8,7 +8,7 @@ from typing import Any
 
 from timeline.core.dates.dates import MAX_INSTANT, HistoricalDate, OpenEnd
 from timeline.core.dates.edtf import read_edtf_date
-from timeline.core.flat import FlatEvent
+from timeline.core.flat import FlatEvent, media_of
 from timeline.core.model import (
     Era,
     Event,
@@ -19,7 +19,8 @@ from timeline.core.model import (
 
 EVENT_COLUMNS = (
     "events.id, title, start_date, end_date, description, categories.name, tags, url,"
-    " events.colour, created, modified, events.parent_id"
+    " events.colour, created, modified, events.parent_id, events.uid, events.recurrence,"
+    " events.display_date, events.media"
 )
 EVENT_FROM = "events LEFT JOIN categories ON categories.id = events.category_id"
 SPAN_COLUMNS = (
@@ -44,6 +45,10 @@ ROW_COLUMNS = (
     "tags",
     "url",
     "colour",
+    "uid",
+    "recurrence",
+    "display_date",
+    "media",
     "created",
     "modified",
 )
@@ -73,7 +78,8 @@ def end_from_text(text: str | None) -> EventEnd:
 
 
 FLAT_PLACEHOLDERS = (
-    "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, (SELECT id FROM categories WHERE name = ?10), ?11, ?17, ?18"
+    "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, (SELECT id FROM categories WHERE name = ?10), ?11, ?17, ?18,"
+    " ?19, ?20, ?21, ?22"
 )
 """A flat event bound to SQL as it is, in ``ROW_COLUMNS`` order but for its timestamps: its
 category looked up by name, its source fields (``?12`` … ``?16``) left for ``event_sources``."""
@@ -81,7 +87,10 @@ category looked up by name, its source fields (``?12`` … ``?16``) left for ``e
 
 def stored_row(flat: FlatEvent, category_id: int | None) -> tuple[Any, ...]:
     """The stored columns of a flat event (in ``ROW_COLUMNS`` order, but for its timestamps)."""
-    return (*flat[:9], category_id, flat.tags_json, flat.url, flat.colour)
+    return (
+        *flat[:9], category_id, flat.tags_json, flat.url, flat.colour,
+        flat.uid, flat.recurrence, flat.display_date, flat.media_json,
+    )  # fmt: skip
 
 
 def cited_of(flat: FlatEvent) -> tuple[str, str, str, str, str] | None:
@@ -121,6 +130,7 @@ def span_from_row(row: tuple[Any, ...]) -> EventSpan:
 def event_from_row(row: tuple[Any, ...], source: Source | None = None) -> Event:
     """An event from :data:`EVENT_COLUMNS`, citing ``source`` (its first citation) if given."""
     id_, title, start, end, description, category, tags, url, colour, created, modified, parent = row[:12]
+    uid, recurrence, display_date, media = row[12:16]
     return Event(
         title=title,
         start=read_edtf_date(start),
@@ -135,4 +145,8 @@ def event_from_row(row: tuple[Any, ...], source: Source | None = None) -> Event:
         created=created,
         modified=modified,
         parent_id=parent,
+        uid=uid,
+        recurrence=recurrence,
+        display_date=display_date,
+        media=media_of(media),
     )

@@ -64,7 +64,8 @@ def schema_problems(connection: sqlite3.Connection, version: int) -> list[str]:
         kind, name = key
         if key not in expected_by_name:
             on = f" on {obj[2]!r}" if kind in ("index", "trigger") else ""
-            problems.append(f"a {kind} {name!r}{on} that Timeline does not create")
+            article = "an" if kind[0] in "aeiou" else "a"
+            problems.append(f"{article} {kind} {name!r}{on} that Timeline does not create")
         elif obj != expected_by_name[key]:
             problems.append(f"the {kind} {name!r} is not defined as Timeline defines it")
     for kind, name in sorted(set(expected_by_name) - set(found_by_name)):

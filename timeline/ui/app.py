@@ -32,6 +32,7 @@ from timeline.store.backups import backup_folder, list_backups, restore
 from timeline.store.errors import DamagedFileError, ReadOnlyFileError, StoreError
 from timeline.ui.canvas.widget import TimelineCanvas
 from timeline.ui.dialogs.interchange import export_events
+from timeline.ui.dialogs.publish import publish_web_page
 from timeline.ui.document import TimelineDocument
 from timeline.ui.edit_actions import EditActions
 from timeline.ui.editor.date_field import date_reading, set_date_reading
@@ -71,15 +72,15 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         self.splitter.addWidget(self.event_list)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([520, 200])
+        self.splitter.setSizes([640, 160])
         self.setCentralWidget(self.splitter)
-        self.details = EventDetails()
+        self.details = EventDetails(document)
         self.details_dock = self._dock("Details", "details", self.details)
         self.editor = EventEditor(document)
         self.editor_dock = self._dock("Edit", "editor", self.editor)
         self.tabifyDockWidget(self.details_dock, self.editor_dock)
         self.details_dock.raise_()
-        self.resizeDocks([self.details_dock], [360], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.details_dock], [320], Qt.Orientation.Horizontal)
         self.search = SearchPanel(document)
         self.search_dock = self._dock("Search", "search", self.search)
         self.tabifyDockWidget(self.editor_dock, self.search_dock)
@@ -121,6 +122,7 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         document.events_changed.connect(self._show_title)
         document.events_edited.connect(self._follow_edited)
         document.error.connect(self._show_error)
+        document.read_only_changed.connect(self._show_title)
         self.event_list.selectionModel().currentRowChanged.connect(self._list_selected)
         self._syncing = False
         self._fit_to_screen()
@@ -181,8 +183,17 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         file_menu.addSeparator()
         self.poster_action = self._action("Export &Poster (PDF)…", None, self.export_poster)
         self.handout_action = self._action("Export Story &Handout (PDF)…", None, self.export_handout)
+        self.publish_action = self._action(
+            "Publish as &Web Page…", None, lambda: publish_web_page(self.document, self.canvas.period, self)
+        )
         file_menu.addActions(
-            [self.export_events_action, self.export_action, self.poster_action, self.handout_action]
+            [
+                self.export_events_action,
+                self.export_action,
+                self.poster_action,
+                self.handout_action,
+                self.publish_action,
+            ]
         )
         file_menu.addSeparator()
         file_menu.addActions([self.file_commands.restore, self.file_commands.preferences])

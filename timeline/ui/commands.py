@@ -10,7 +10,8 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from timeline.core.flat import FlatEvent
-from timeline.core.model import Category, Era, Event, EventRelations
+from timeline.core.model import Category, ContentRelations, Era, Event, EventRelations
+from timeline.core.pictures import Picture, PreparedImage
 from timeline.store.bulk import ImportCancelled, Progress
 from timeline.store.errors import StoreError
 from timeline.ui.document import TimelineDocument
@@ -95,17 +96,19 @@ class ImportEvents(_DocumentCommand):
         title: str,
         source_name: str,
         settings: dict[str, str] | None = None,
+        relations: ContentRelations | None = None,
     ) -> None:
         super().__init__(document, f"Import {len(events):,} events from '{source_name}'")
         self.events, self.categories, self.eras, self.title = events, categories, eras, title
         self.settings = settings or {}
+        self.relations = relations
         self.added: tuple[list[int], list[int], list[int]] = ([], [], [])
         self.progress: Progress | None = None
 
     def apply(self) -> None:
         progress, self.progress = self.progress, None  # only the first run reports and can be cancelled
         self.added = self.document.import_content(
-            self.events, self.categories, self.eras, self.title, progress, self.settings
+            self.events, self.categories, self.eras, self.title, progress, self.settings, self.relations
         )
 
     def revert(self) -> None:
@@ -141,6 +144,30 @@ class DeleteEvents(_DocumentCommand):
 
     def revert(self) -> None:
         self.document.add_events(self.events, self.relations)
+
+
+class SetPictures(_DocumentCommand):
+    """One change to an event's pictures (add, remove, reorder, caption, credit): one undo step."""
+
+    def __init__(
+        self,
+        document: TimelineDocument,
+        event_id: int,
+        after: list[Picture],
+        text: str,
+        new: list[PreparedImage] | None = None,
+    ) -> None:
+        super().__init__(document, text)
+        self.event_id = event_id
+        self.before = document.pictures_of(event_id)
+        self.after = after
+        self.new = new or []
+
+    def apply(self) -> None:
+        self.document.set_pictures(self.event_id, self.after, self.new)
+
+    def revert(self) -> None:
+        self.document.set_pictures(self.event_id, self.before)
 
 
 class AddCategory(_DocumentCommand):

@@ -7,18 +7,19 @@ from array import array
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from timeline.core.dates.dates import MAX_INSTANT
 from timeline.core.flat import FlatEvent
-from timeline.core.model import Category, Era, Event, EventRelations, EventSpan
+from timeline.core.model import Category, ContentRelations, Era, Event, EventRelations, EventSpan
+from timeline.core.pictures import Picture, PreparedImage
 from timeline.core.view.density import DensityIndex
 from timeline.core.view.layout import DETAIL_LIMIT
 from timeline.core.view.period import TimePeriod
 from timeline.store.bulk import Progress
 from timeline.store.database import TimelineDatabase, open_database
-from timeline.store.errors import translated_errors
+from timeline.store.errors import StoreError, translated_errors
 from timeline.store.repository import TimelineRepository
 
 _FETCH_LIMIT = 4 * DETAIL_LIMIT
@@ -72,6 +73,8 @@ class TimelineDocument(QObject):
         eras_changed: eras were added, changed or removed.
         events_edited(list): these events were changed in place (after ``events_changed``), so
             that a view can follow an event that a new date moved elsewhere.
+        error(str): a change was refused, or the file was found damaged; the message says why.
+        read_only_changed: the file turned out damaged and is now read only.
     """
 
     events_changed = Signal()
@@ -79,13 +82,14 @@ class TimelineDocument(QObject):
     eras_changed = Signal()
     events_edited = Signal(list)
     error = Signal(str)
+    read_only_changed = Signal()
 
     def __init__(
         self, path: Path, parent: QObject | None = None, readonly: bool = False, create: bool = False
     ) -> None:
         super().__init__(parent)
         self.path = path
-        self._database = open_database(path, readonly=readonly, create=create)
+        self._database = open_database(path, readonly=readonly, create=create, check_in_background=True)
         self.repository = TimelineRepository(self._database)
         self.undo_stack = QUndoStack(self)
         try:
@@ -98,6 +102,13 @@ class TimelineDocument(QObject):
         self._order: array[int] | None = None
         self._categories: dict[int, Category] | None = None
         self._eras: list[Era] | None = None
+        self._first_pictures: dict[int, str | None] = {}
+        self._deleted_pictures: dict[int, list[Picture]] = {}
+        self._settling = QTimer(self)
+        self._settling.setInterval(100)
+        self._settling.timeout.connect(self._settle)
+        if not self._database.readonly:
+            self._settling.start()
         self.categories_changed.connect(self._forget_categories)
         self.eras_changed.connect(self._forget_eras)
 
@@ -124,6 +135,10 @@ class TimelineDocument(QObject):
         ``relations`` they had (see :meth:`relations_of`). Returns the ids."""
         known = set(self.categories_by_name())
         ids = self.repository.restore_events(events, relations)
+        for event_id in ids:
+            pictures = self._deleted_pictures.pop(event_id, None)
+            if pictures:
+                self.repository.set_pictures(event_id, pictures)
         for event in events:
             self.density.add(event.earliest, event.latest)
         self._after_events_changed(any(e.category and e.category not in known for e in events))
@@ -147,6 +162,9 @@ class TimelineDocument(QObject):
     def delete_events(self, event_ids: list[int]) -> list[Event]:
         """Delete events; returns them as they were, for undo."""
         events = [self.repository.get_event(event_id) for event_id in event_ids]
+        # The file drops an event's pictures with it; keep the list so that undo brings them back
+        # (the images themselves stay in the file).
+        self._deleted_pictures.update(self.repository.pictures_by_event(event_ids))
         self.repository.delete_events(event_ids)
         for event in events:
             self.density.remove(event.earliest, event.latest)
@@ -161,9 +179,10 @@ class TimelineDocument(QObject):
         title: str = "",
         progress: Progress | None = None,
         settings: dict[str, str] | None = None,
+        relations: ContentRelations | None = None,
     ) -> tuple[list[int], list[int], list[int]]:
         """Add an import in one transaction; returns the ids of what was added, for undo."""
-        added = self.repository.import_content(events, categories, eras, title, progress, settings)
+        added = self.repository.import_content(events, categories, eras, title, progress, settings, relations)
         self._recount(events, add=True)
         self._forget_eras()
         self.eras_changed.emit()
@@ -179,6 +198,38 @@ class TimelineDocument(QObject):
         self.eras_changed.emit()
         self._after_events_changed(True)
 
+    # Pictures -------------------------------------------------------------------------------
+
+    def pictures_of(self, event_id: int) -> list[Picture]:
+        return self.repository.pictures_of(event_id)
+
+    def set_pictures(self, event_id: int, pictures: list[Picture], new: Sequence[PreparedImage] = ()) -> None:
+        """Make ``pictures`` the event's list (storing ``new`` images first), then tell the views."""
+        self.repository.set_pictures(event_id, pictures, new)
+        self._after_events_changed(False)
+
+    def first_pictures(self, event_ids: Sequence[int]) -> dict[int, str]:
+        """The hash of the first picture of each listed event that has one (cached until a change)."""
+        missing = [event_id for event_id in event_ids if event_id not in self._first_pictures]
+        if missing:
+            found = self.repository.first_pictures(missing)
+            if len(self._first_pictures) > 50_000:
+                self._first_pictures.clear()
+            for event_id in missing:
+                self._first_pictures[event_id] = found.get(event_id)
+        result: dict[int, str] = {}
+        for event_id in event_ids:
+            sha = self._first_pictures.get(event_id)
+            if sha:
+                result[event_id] = sha
+        return result
+
+    def thumbnail(self, sha256: str) -> bytes | None:
+        return self.repository.thumbnail(sha256)
+
+    def image_data(self, sha256: str) -> tuple[bytes, str]:
+        return self.repository.image_data(sha256)
+
     def _recount(self, events: Sequence[Event | FlatEvent], add: bool) -> None:
         """Keep the counts right: event by event for a few, reloaded at once for many."""
         if len(events) > 2000:
@@ -189,6 +240,7 @@ class TimelineDocument(QObject):
 
     def _after_events_changed(self, new_categories: bool) -> None:
         self._spans.clear()
+        self._first_pictures.clear()
         self._order = None
         if new_categories:
             self.categories_changed.emit()
@@ -324,5 +376,18 @@ class TimelineDocument(QObject):
         """The open file itself, for copies and backups of it."""
         return self._database
 
+    def _settle(self) -> None:
+        """The file's damage check (run while the timeline is first shown) is done: a damaged
+        file is from now on read only, and the user is told why and what to do."""
+        if self._database.checking:
+            return
+        self._settling.stop()
+        try:
+            self._database.settle()
+        except StoreError as error:
+            self.read_only_changed.emit()
+            self.error.emit(str(error))
+
     def close(self) -> None:
+        self._settling.stop()
         self._database.close()

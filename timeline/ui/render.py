@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -75,9 +74,7 @@ def render_period(
         painter.measure,
         axis_measure=painter.axis_measure,
     )
-    handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
-    os.close(handle)
-    temporary = Path(temporary_name)
+    temporary = _temporary_beside(path, suffix)
     try:
         if suffix == ".png":
             image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
@@ -203,9 +200,7 @@ def _landscape(paper: str) -> tuple[float, float]:
 @contextlib.contextmanager
 def _pdf_pages(path: Path, width: float, height: float, title: str) -> Iterator[tuple[QPdfWriter, QPainter]]:
     """A PDF of pages ``width`` x ``height`` points, drawn into a temporary file and then published."""
-    handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".pdf", dir=path.parent)
-    os.close(handle)
-    temporary = Path(temporary_name)
+    temporary = _temporary_beside(path, ".pdf")
     try:
         writer = QPdfWriter(str(temporary))
         writer.setResolution(72)
@@ -217,6 +212,16 @@ def _pdf_pages(path: Path, width: float, height: float, title: str) -> Iterator[
         _publish(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _temporary_beside(path: Path, suffix: str) -> Path:
+    """A temporary file to draw into (its name ends as Qt needs, e.g. ``.png``), or why not."""
+    from timeline.io.temporary import temporary_beside
+
+    try:
+        return temporary_beside(path, suffix)
+    except OSError as error:
+        raise RenderError(f"{path}: could not write ({error.strerror})") from None
 
 
 def _publish(temporary: Path, path: Path) -> None:

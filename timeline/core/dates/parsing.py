@@ -198,6 +198,11 @@ def _last_day_of(year: int, date: HistoricalDate) -> HistoricalDate:
     return HistoricalDate.of_month(year, 12)
 
 
+def names_julian_calendar(text: str) -> bool:
+    """Whether a date is marked as written on the Julian calendar (``O.S.``, ``(Julian)``)."""
+    return _JULIAN.fullmatch(" ".join(text.lower().split())) is not None
+
+
 def julian_to_gregorian(date: HistoricalDate) -> HistoricalDate:
     """A day (or time) written on the Julian calendar as the proleptic Gregorian date it was.
 

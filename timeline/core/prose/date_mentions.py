@@ -43,6 +43,7 @@ from timeline.core.prose.date_patterns import (
     Candidate,
     find_candidates,
     number_value,
+    with_day_numbers,
 )
 
 _FUTURE = re.compile(
@@ -59,6 +60,12 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:()“”\"]|\bthat\b|\bwhich\b|\bwho\b|\b(?:and|but|or)\s+(?=(?:will|would|was|were|is|are|has|have|had"
     r"|could|should|may|might|shall|can|did|does|do|then|later|[a-z]+ed)\b)"
 )
+_COMPARED = re.compile(
+    r"(?i)(?:\b(?:than|(?:from|of)\s+what(?:\s+\w+\s+(?:was|were|is|are))?|compared\s+(?:with|to))"
+    r"(?:\s+[^\W\d]+){0,4}|(?:\bpercent|\bper\s+cent|%)\s+(?:over|on))\s*$"
+)
+_WOULD_HAVE = re.compile(r"(?i)\b(?:would|might)(?:n't|\s+not)?\s+have\s+[a-z]+")
+_VERB = re.compile(r"(?i)\b(?:is|are|am|be|been|has|have|do|does|can|could|may|might|must|should|says?)\b")
 _PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|am|be|been|being)\s+$")
 _PRESENT_PERFECT = re.compile(r"(?i)\b(?:has|have)(?:\s+not|n't)?\s+(?:yet\s+)?[a-z]+(?:ed|en|un|wn|ne)\b")
 _ASIDE_BEFORE = re.compile(r",(?:\s+[\w'’-]+){1,4}\s*$")
@@ -133,6 +140,9 @@ class DateReader:
                     value = Interval(value, OpenEnd.OPEN)
                 possessive = sentence.startswith(("'s", "’s"), first.end)  # "next year's meeting"
                 proposed = not possessive and not in_quote and self._proposed(first)
+                proposed = (
+                    proposed and not _compared(sentence, first) and not _counterfactual(sentence, first)
+                )
                 doubt = None
                 if isinstance(value, HistoricalDate):
                     value, doubt = self._with_doubt(first, value)
@@ -146,6 +156,11 @@ class DateReader:
     def _joined_pair(self, sentence: str, first: Candidate, second: Candidate, tense: str) -> Mention | None:
         """Two candidates read as one date: a span, or a month and the year named after it."""
         gap = sentence[first.end : second.start]
+        if _names_a_year(first) and second.kind == "year" and re.fullmatch(r"\s*,\s*", gap):
+            value = self._value(second, tense)  # "next year, 1943": the year it names
+            if value is None:
+                return None
+            return self._mention(sentence, first, value, second.end, second.kind, self._proposed(first))
         if first.kind in PARTIAL and _YEAR_AFTER.fullmatch(gap) and _names_a_year(second):
             year = _first_date(self._value(second, tense))
             value = self._value(first, tense, year.year) if year is not None else None
@@ -156,7 +171,7 @@ class DateReader:
         if word is None:
             return None
         span = self._read_span(first, second, tense)
-        if span is None or (word == "and" and first.preposition != "between" and not _next_day(span)):
+        if span is None or (word == "and" and first.preposition != "between" and not _next_to(span)):
             return None  # "on Monday and Thursday" are two days, "on Tuesday and Wednesday" one span
         return self._mention(sentence, first, span, second.end, first.kind, True)
 
@@ -244,7 +259,12 @@ class DateReader:
 
     def _partial(self, candidate: Candidate, tense: str, year: int | None) -> Temporal:
         month, day = _month_and_day(candidate.core)
-        if year is None:
+        named = _named_tense(candidate)
+        if named is None and (candidate.match.groupdict().get("which") or "").lower() == "this":
+            named = tense  # "this August": this year's, before or after by the clause's tense
+        if year is None and named is not None:
+            year = self._year_by_reference(month, day, named)  # "last September", "April next"
+        elif year is None:
             year = self._year_for(month, day, tense)
         if candidate.kind == "day_range_month":
             first = int(re.match(r"\d+", candidate.core).group())  # type: ignore[union-attr]
@@ -279,6 +299,9 @@ class DateReader:
             if tense == "future" or (following, month) <= (self.reference.year, self.reference.month or 12):
                 return following
             return narrative.year
+        return self._year_by_reference(month, day, tense)
+
+    def _year_by_reference(self, month: int, day: int | None, tense: str) -> int:
         ref_year, ref_month, ref_day = _day_of(self.reference)
         before = ref_year - 1 if (month, day or 1) > (ref_month, ref_day) else ref_year
         after = ref_year + 1 if (month, day or 31) < (ref_month, ref_day) else ref_year
@@ -336,12 +359,34 @@ class DateReader:
             return None
 
 
-def _tense(sentence: str, candidate: Candidate) -> str:
-    """``past``, ``present`` or ``future``: how the clause around a date speaks of it."""
+def _clause_around(sentence: str, candidate: Candidate) -> tuple[str, str]:
+    """The words of the date's clause before it and after it."""
     breaks = [match.start() for match in _CLAUSE_BREAK.finditer(sentence)]
     start = max((b for b in breaks if b < candidate.start), default=0)
     end = min((b for b in breaks if b >= candidate.end), default=len(sentence))
-    clause = sentence[start : candidate.start] + " " + sentence[candidate.end : end]
+    return sentence[start : candidate.start], sentence[candidate.end : end]
+
+
+def _compared(sentence: str, candidate: Candidate) -> bool:
+    """``higher than last year``, ``from what it was 4 years ago``: a yardstick, not an event."""
+    before, _ = _clause_around(sentence, candidate)
+    return bool(_COMPARED.search(before))
+
+
+def _counterfactual(sentence: str, candidate: Candidate) -> bool:
+    """``one week earlier … that surgery would have meant bankruptcy``: what did not happen."""
+    before, after = _clause_around(sentence, candidate)
+    clause = before + " " + after
+    if _WOULD_HAVE.search(clause):
+        return True
+    has_verb = _FUTURE.search(clause) or _PAST.search(clause) or _VERB.search(clause)
+    return not has_verb and bool(_WOULD_HAVE.search(sentence))
+
+
+def _tense(sentence: str, candidate: Candidate) -> str:
+    """``past``, ``present`` or ``future``: how the clause around a date speaks of it."""
+    before, after = _clause_around(sentence, candidate)
+    clause = before + " " + after
     if _FUTURE.search(clause):
         return "future"
     for match in _PAST.finditer(clause):
@@ -358,10 +403,22 @@ def _joining_word(first: Candidate, second: Candidate, sentence: str) -> str | N
     word = (match["word"] or "").lower()
     if word == "and":
         days = first.kind in _DAY_KINDS and second.kind in _DAY_KINDS
-        return word if first.preposition == "between" or days else None
+        months = first.kind == second.kind == "month"
+        return word if first.preposition == "between" or days or months else None
     if not word:  # a dash only joins like forms: "1914 – 1918", "March – May 2001"
         return word if first.kind in PARTIAL or first.kind == second.kind else None
     return word
+
+
+_NAMED_TENSES = {"last": "past", "past": "past", "next": "future", "coming": "future"}
+
+
+def _named_tense(candidate: Candidate) -> str | None:
+    """``last September``, ``the 1st of April next``: the words say which one (``this May`` is
+    this year's, and the clause's tense says whether it is past or to come)."""
+    groups = candidate.match.groupdict()
+    which = (groups.get("which") or groups.get("after") or "").lower()
+    return _NAMED_TENSES.get(which)
 
 
 def _names_a_year(candidate: Candidate) -> bool:
@@ -372,10 +429,13 @@ def _names_a_year(candidate: Candidate) -> bool:
     return unit is not None and unit.lower() == "year"
 
 
-def _next_day(span: Interval) -> bool:
+def _next_to(span: Interval) -> bool:
+    """Two days, or two months, one right after the other."""
     start, end = span.start, span.end
     if not isinstance(start, HistoricalDate) or not isinstance(end, HistoricalDate):
         return False
+    if start.day is None and end.day is None and start.month and end.month:
+        return (end.year * 12 + end.month) - (start.year * 12 + start.month) == 1
     if start.day is None or end.day is None:
         return False
     return day_number(*_day_of(end)) - day_number(*_day_of(start)) == 1
@@ -408,7 +468,7 @@ def _day_of(date: HistoricalDate) -> tuple[int, int, int]:
 
 def _month_and_day(text: str) -> tuple[int, int | None]:
     month = day = None
-    for word in re.findall(r"[A-Za-z]+|\d+", _LEADING_WEEKDAY.sub("", text)):
+    for word in re.findall(r"[A-Za-z]+|\d+", with_day_numbers(_LEADING_WEEKDAY.sub("", text))):
         lowered = word.lower()
         if lowered in MONTH_NUMBERS:
             month = MONTH_NUMBERS[lowered]
@@ -428,6 +488,8 @@ def absolute_value(candidate: Candidate) -> Temporal:
         return _year_range(candidate.match)
     text = _LEADING_WEEKDAY.sub("", candidate.core)
     text = re.sub(r"\s+(?:and)\s+", "–", text)
+    text = re.sub(r"(?i)\bday\s+of\s+", "", with_day_numbers(text))  # "the 31st day of October, 1866"
+    text = re.sub(r"(?<=\d)d\b", "", text)  # "the 2d of March"
     if candidate.kind == "century":
         text = _numbered_ordinal(text)
     return parse(text)
@@ -466,7 +528,18 @@ def _deictic(candidate: Candidate, reference: HistoricalDate, tense: str) -> Tem
         return _day(_weekday_near(today, match, tense))
     if kind == "ago":
         day = HistoricalDate.of_day(*_day_of(reference))
-        return _shifted(day, -number_value(match["number"]), match["unit"])
+        unit = match["unit"].lower()
+        if match["number"].lower().startswith("half"):  # "half a century ago"
+            years = {"year": 0, "decade": 5, "century": 50, "centurie": 50}.get(unit)
+            if years is None:
+                return None
+            shifted = _shifted(day, -6, "month") if years == 0 else _shifted(day, -years, "year")
+            return None if shifted is None else dataclasses.replace(shifted, approximate=True)
+        count = number_value(match["number"])
+        if match["half"] and unit == "year":  # "a year and a half ago"
+            months = _shifted(day, -(count * 12 + 6), "month")
+            return None if months is None else dataclasses.replace(months, approximate=True)
+        return _shifted(day, -count, match["unit"])
     which = " ".join(match["which"].lower().split())
     step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
     unit = match["unit"].lower()

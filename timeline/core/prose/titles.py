@@ -28,6 +28,9 @@ _PREPOSITION_TEXT = """
     over under about around across along among amid despite per via within without near against
     towards toward beyond behind beside besides upon throughout"""
 _PREPOSITIONS = frozenset(_PREPOSITION_TEXT.split())
+_EVENT_PREPOSITIONS = frozenset({"after", "before", "since", "until", "following"})
+"""Words that name an event by its noun: ``after the invasion``, ``since the flood``."""
+_HANDING_ON = frozenset({"that", "so", "when", "because", "if", "where", "while", "as", "until"})
 _SUBORDINATOR_TEXT = """
     after before when whenever while as since because although though once until till if unless
     whereas"""
@@ -65,11 +68,14 @@ _SPEECH_TEXT = """
 _SPEECH_VERBS = frozenset(_SPEECH_TEXT.split())
 _FUNCTION_TEXT = """
     the a an and or but of in on at by for from to with as that which who whose where when its
-    their his her this these those into than"""
+    their his her this these those into than other some such"""
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 
 _PIECE_BREAK = re.compile(
-    r"\s*(?:[;:()“”\"‘]|’(?![A-Za-z])|,(?=\s)|\s[–—-]\s|[–—])\s*"
+    r"\s*(?:[;:()“”\"‘]|’(?![A-Za-z])|,(?=\s)|\s[–—-]\s|[–—]|--)\s*"
+    r"|\s*\b(?i:that\s+is|this\s+is|which\s+is|that's|this\s+was|that\s+was)\s+why\s+"
+    r"|\s+(?=(?:since|after|before|when|while|because|until|once)\s+(?:he|she|it|they|we|I|the|a|an"
+    r"|his|her|its|their|our|my|[A-Z][\w'’-]*)\s)"
     r"|\s+(?:and|but|then)\s+(?=(?:(?:he|she|it|they|we|I|there|the|a|an|his|her|its|their)\b"
     r"|(?:will|would|was|were|is|are|has|have|had|could|should|may|might|did|then|later)\b"
     r"|[a-z]+ed\b|[A-Z][\w'’-]*\s+(?:was|were|is|are|has|had|will|[a-z]+ed)\b))"
@@ -80,14 +86,16 @@ _LEADING_JUNK = re.compile(
 )
 _TRAILING_JUNK = re.compile(
     r"(?:[\s,;:–—-]|\b(?i:in|on|at|of|by|during|from|since|between|until|till|to|and|or|but|the|a|an"
-    r"|around|about|as|with|for|which|that|who|where|when)\b)+$"
+    r"|around|about|as|with|for|which|that|who|where|when|than|so)\b)+$"
 )
 
 
-def make_title(sentence: str, removals: Sequence[tuple[int, int]], target: int) -> str:
-    """The title for the date at ``removals[target]`` (each removal: a date's words, with the
-    words that introduce it, or an aside to leave out) in ``sentence``."""
-    pieces, own = _pieces(sentence, removals, target)
+def make_title(
+    sentence: str, removals: Sequence[tuple[int, int]], target: int, asides: Sequence[tuple[int, int]] = ()
+) -> str:
+    """The title for the date at ``removals[target]`` in ``sentence``. Each removal is a date's
+    words with those that introduce it; ``asides`` are asides holding other dates, left out."""
+    pieces, own = _pieces(sentence, [*removals, *asides], target, len(removals))
     if not pieces:
         return ""
     index = _clause_for(pieces, own)
@@ -100,7 +108,9 @@ def make_title(sentence: str, removals: Sequence[tuple[int, int]], target: int) 
 # Pieces --------------------------------------------------------------------------------------
 
 
-def _pieces(sentence: str, removals: Sequence[tuple[int, int]], target: int) -> tuple[list[list[str]], int]:
+def _pieces(
+    sentence: str, removals: Sequence[tuple[int, int]], target: int, first_aside: int
+) -> tuple[list[list[str]], int]:
     """The sentence's clause pieces as word lists, and which piece held the target date."""
     marker = "\x00"
     kept, position = [], 0
@@ -108,20 +118,29 @@ def _pieces(sentence: str, removals: Sequence[tuple[int, int]], target: int) -> 
         if end <= position:
             continue
         kept.append(sentence[position : max(position, start)])
-        kept.append(f" {marker} " if number == target else " ")
+        kept.append(f" {marker} " if number == target else " , " if number >= first_aside else " ")
         position = max(position, end)
     kept.append(sentence[position:])
     text = "".join(kept).rstrip(" .!?")
     pieces: list[list[str]] = []
     asides: list[bool] = []
-    own, opener, position = 0, "", 0
+    own, opener, position, passed_on = 0, "", 0, False
     for match in [*_PIECE_BREAK.finditer(text), None]:
         words = text[position : match.start() if match else len(text)].split()
+        if passed_on and words:
+            own, passed_on = len(pieces), False
         if marker in words:
             own = len(pieces)
+            at = words.index(marker)
+            # "so that [next year] we shall produce…": the date belongs to the clause that follows
+            passed_on = at == len(words) - 1 and at > 0 and words[at - 1].lower() in _HANDING_ON
             words = [word for word in words if word != marker]
+        if opener == "that" and words and _first_verb(words) == len(words) - 1 and len(words) <= 3:
+            words = ["that", *words]  # "the goal that we set": an object relative
         if opener == "that" and pieces and not _is_whole_clause(pieces[-1]) and own != len(pieces):
             pieces[-1] = [*pieces[-1], "that", *words]  # "the place where they declared that…"
+        elif opener == "(" and own != len(pieces):
+            pass  # a parenthesis about something else lends no subject or title
         elif words or own == len(pieces):
             pieces.append(words)
             asides.append(opener == ",")
@@ -138,6 +157,8 @@ def _clause_for(pieces: list[list[str]], own: int) -> int:
     words = pieces[own]
     if _is_clause(words) or _lacks_subject(words) or _is_nominal(words) or _is_relative(words):
         return own
+    if _is_object_relative(words):
+        return own
     order = [
         number
         for number in sorted(range(len(pieces)), key=lambda number: (abs(number - own), number < own))
@@ -150,13 +171,27 @@ def _clause_for(pieces: list[list[str]], own: int) -> int:
     return own
 
 
+def _is_object_relative(words: Sequence[str]) -> bool:
+    """``which I created``: a clause whose object is the noun before it."""
+    verb = _first_verb(words)
+    return bool(words) and words[0].lower() in ("which", "that", "whom") and verb is not None and verb >= 2
+
+
 def _is_relative(words: Sequence[str]) -> bool:
     """``which arrived in July``: a clause about the noun before it."""
     return bool(words) and words[0].lower() in ("which", "who", "that") and _first_verb(words[1:]) == 0
+    # (at the start of a sentence "That is…" is no relative clause: see _clause_words)
 
 
 def _is_whole_clause(words: Sequence[str]) -> bool:
-    return _is_clause(words) and not _lacks_subject(words)
+    """A clause with its own subject, and not a noun with a clause about it (``an address of
+    such note that I send it``)."""
+    if not _is_clause(words) or _lacks_subject(words):
+        return False
+    verb = _first_verb(words)
+    assert verb is not None
+    about_the_noun = any(word.lower() in _RELATIVES for word in words[1:verb])
+    return not (about_the_noun and words[0].lower() in _DETERMINERS)
 
 
 def _is_nominal(words: Sequence[str]) -> bool:
@@ -164,6 +199,8 @@ def _is_nominal(words: Sequence[str]) -> bool:
     if len(words) < 2 or _first_verb(words) is not None:
         return False
     first = words[0].lower()
+    if first in _EVENT_PREPOSITIONS:
+        return words[1].lower() in _DETERMINERS  # "after the invasion of Ukraine [on 24 February]"
     return first not in _PREPOSITIONS and first not in _SUBORDINATORS and first not in _RELATIVES
 
 
@@ -175,16 +212,72 @@ def _clause_words(pieces: list[list[str]], index: int) -> list[str]:
         return [*words, *_clause_words(pieces, index + 1)]  # "Ministers said NATO leaders will meet"
     first = words[0].lower()
     if first in _SUBORDINATORS and _first_verb(words[1:]) is not None:
-        words = words[1:]  # "after the war ended": the war ended
-    elif _is_relative(words):
-        words = _subject_before(pieces, index) + words[1:]  # "which arrived in July"
+        words = _first_clause_only(words[1:])  # "after the war ended": the war ended
+    elif _is_relative(words) and index > 0:
+        antecedent = _antecedent(pieces, index)  # "…a new convention, which goes into effect"
+        if not antecedent and index > 0:
+            return _clause_words(pieces, index - 1)  # "…until the mill closed, that was 1981"
+        words = antecedent + words[1:]
+    elif _is_object_relative(words):
+        antecedent = _antecedent(pieces, index)  # "the Office, which I created": I created the Office
+        verb = _first_verb(words)
+        assert verb is not None
+        if antecedent and antecedent[0].lower() in _DETERMINERS:
+            antecedent = [antecedent[0].lower(), *antecedent[1:]]
+        words = [*words[1 : verb + 1], *antecedent, *words[verb + 1 :]]
     elif first in _PREPOSITIONS:
         words = _without_leading_phrase(words)
+    elif _is_nominal(words) and _verb_after_subject(pieces, index):
+        words = [*pieces[index - 1], *words]  # "Their report, [published in 1938,] dates the phase"
     elif _is_nominal(words):
         words = _named_thing(words)
     if words and _lacks_subject(words):
         words = _subject_before(pieces, index, _is_bare_participle(words)) + words
+    return _without_relative_pronoun(words)
+
+
+def _first_clause_only(words: list[str]) -> list[str]:
+    """``I presented my program to the Congress have made it clear``: up to the second verb, which
+    belongs to the sentence the clause was part of."""
+    verb = _first_verb(words)
+    if verb is None:
+        return words
+    for index in range(verb + 2, len(words)):
+        previous = words[index - 1].lower()
+        if (
+            words[index].lower() in _AUXILIARIES
+            and previous not in _PRONOUNS
+            and previous not in _AUXILIARIES
+        ):
+            return words[:index]
     return words
+
+
+def _verb_after_subject(pieces: list[list[str]], index: int) -> bool:
+    """``dates the first phase`` after a subject with no verb of its own: a verb in ``-s``."""
+    if index == 0 or not pieces[index - 1] or _first_verb(pieces[index - 1]) is not None:
+        return False
+    first, before = pieces[index][0], pieces[index - 1]
+    starts = before[0].lower()
+    if starts in _PREPOSITIONS or starts in _SUBORDINATORS or starts in _RELATIVES:
+        return False
+    return first.islower() and first.endswith("s") and not first.endswith("ss") and len(first) > 3
+
+
+def _without_relative_pronoun(words: list[str]) -> list[str]:
+    """``The Congress which met at Paris``: the Congress met at Paris."""
+    for index in range(1, min(len(words) - 1, 7)):
+        if words[index].lower() in ("which", "who") and _first_verb(words) == index + 1:
+            return [*words[:index], *words[index + 1 :]]
+    return words
+
+
+def _antecedent(pieces: list[list[str]], index: int) -> list[str]:
+    """The noun phrase a relative clause is about: the last one of the piece before it."""
+    if index == 0:
+        return []
+    phrase = _noun_phrase_at_end(pieces[index - 1])
+    return phrase if _first_verb(phrase) is None else []
 
 
 def _widened(pieces: list[list[str]], index: int, words: list[str]) -> list[str]:
@@ -254,19 +347,27 @@ def _subject_start(words: Sequence[str]) -> int | None:
         return None
     if any(word.lower() in _RELATIVES | _SUBORDINATORS for word in words[1:verb]):
         return None  # "at the place where they declared…": the clause belongs to the phrase
-    start = verb
-    while start > 1:
+    start, found = verb, False
+    while start > 1 and not found:
         previous = words[start - 1].lower()
-        if previous in _PREPOSITIONS - {"of"} or previous in _AUXILIARIES:
+        if previous in _AUXILIARIES:
+            found = True
             break
         start -= 1
-        if previous in _DETERMINERS or previous in _PRONOUNS:
-            break
+        # the subject starts at a pronoun, or at a determiner that no preposition governs:
+        # "…of Congress the minister of the United States at Madrid was instructed"
+        found = previous in _PRONOUNS or (
+            previous in _DETERMINERS and words[start - 1].lower() not in _PREPOSITIONS
+        )
+    if not found and start <= 1:
+        return 1 if words[1].lower() in _DETERMINERS | _PRONOUNS else None
     return start if start < verb else None
 
 
 def _named_thing(words: list[str]) -> list[str]:
     """``A year after the invasion of Ukraine``: the invasion of Ukraine."""
+    if words[0].lower() in _EVENT_PREPOSITIONS:
+        return words[1:]
     for index in range(1, min(len(words) - 1, 4)):
         if words[index].lower() in _PREPOSITIONS - {"of"} and words[index + 1].lower() in _DETERMINERS:
             return words[index + 1 :]
@@ -302,17 +403,26 @@ def _subject_before(pieces: list[list[str]], index: int, participle: bool = Fals
     return []
 
 
+def _noun_phrase_at_end(words: Sequence[str]) -> list[str]:
+    """``the flood wall`` in ``repairs to the flood wall``; ``The Office of the U.S. Coordinator``
+    whole (a phrase joined by ``of`` or ``for`` is one)."""
+    if not words:
+        return []
+    determiners = [index for index in range(len(words)) if words[index].lower() in _DETERMINERS]
+    start = determiners[-1] if determiners else max(0, len(words) - 3)
+    while start >= 2 and words[start - 1].lower() in ("of", "for"):
+        earlier = [index for index in determiners if index < start - 1]
+        if not earlier:
+            break
+        start = earlier[-1]
+    return list(words[start:])
+
+
 def _aside_subject(words: Sequence[str]) -> list[str]:
     """The noun phrase an aside follows (``the flood wall`` in ``repairs to the flood wall, built…``),
     with the verb that makes the participle a clause."""
-    if not words:
-        return []
-    start = next(
-        (index for index in range(len(words) - 1, -1, -1) if words[index].lower() in _DETERMINERS),
-        max(0, len(words) - 3),
-    )
-    phrase = list(words[start:])
-    if _first_verb(phrase) is not None:
+    phrase = _noun_phrase_at_end(words)
+    if not phrase or _first_verb(phrase) is not None:
         return []
     last = phrase[-1].lower()
     plural = last.endswith("s") and not last.endswith(("ss", "us")) and not phrase[-1][0].isupper()
@@ -336,14 +446,20 @@ def _shortened(words: list[str]) -> list[str]:
     loses its phrases first, so that the verb is kept."""
     verb = _first_verb(words)
     if verb is not None and verb > 4:
-        cut = next(
-            (index for index in range(2, verb) if words[index].lower() in _PREPOSITIONS - {"of"}),
-            None,
-        )
-        if cut is not None:
-            words = [*words[:cut], *words[verb:]]
+        for prepositions in (_PREPOSITIONS - {"of"}, _PREPOSITIONS):
+            cut = next((index for index in range(2, verb) if words[index].lower() in prepositions), None)
+            if cut is not None:
+                words = [*words[:cut], *words[verb:]]
+                break
     if len(words) <= MOST_WORDS:
         return words
+    verb = _first_verb(words) or 0
+    for end in range(verb + 2, MOST_WORDS + 1):  # the verb and its object, before the next phrase
+        following = words[end].lower().strip(",;")
+        if words[end - 1].lower().endswith("ly"):
+            continue  # "cut nearly in half": the phrase belongs to the adverb
+        if following in _PREPOSITIONS - {"of"} or following in _RELATIVES or following in ("and", "or"):
+            return words[:end]
     for end in range(MOST_WORDS, FEWEST_WORDS - 1, -1):
         following = words[end].lower().strip(",;")
         if following in _PREPOSITIONS or following in _RELATIVES or following in ("and", "or", "but"):

@@ -46,6 +46,8 @@ _SUFFIXES = {
     "timelinejs-csv": "*.csv",
     "ics": "*.ics",
     "timeline": "*.timeline",
+    "wikidata": "*.json",
+    "markwhen": "*.mw",
 }
 
 
@@ -170,8 +172,16 @@ def import_with_preview(
     if not preview.exec():
         return False
     rows = preview.accepted_rows()
+    whole = len(rows) == len(report.rows)  # relations name events by position: only for the whole file
     command = ImportEvents(
-        document, rows, report.categories, report.eras, report.title, path.name, report.settings
+        document,
+        rows,
+        report.categories,
+        report.eras,
+        report.title,
+        path.name,
+        report.settings,
+        report.relations if whole else None,
     )
     writing = QProgressDialog(f"Adding {len(rows):,} events…", "Cancel", 0, max(len(rows), 1), parent)
     writing.setWindowTitle("Import")
@@ -222,14 +232,17 @@ def export_events(document: TimelineDocument, parent: QWidget) -> None:
             records = _reporting(repository.export_records(-(2**63), 2**63 - 1), progress)
             report = write_csv_file(path, records)
         else:
+            events = list(_reporting(repository.iter_events(), progress))
+            relations = repository.content_relations(events, everything=True) if format == "json" else None
             report = write_file(
                 path,
                 format,
-                _reporting(repository.iter_events(), progress),
+                events,
                 repository.eras(),
                 repository.title,
                 repository.categories(),
                 settings=repository.settings_with_prefix(""),
+                relations=relations,
             )
     except ExportCancelled:
         return  # the temporary file is gone; any old file is untouched

@@ -28,6 +28,7 @@ from timeline.ui.commands import EditEvents, perform
 from timeline.ui.document import TimelineDocument
 from timeline.ui.editor.date_field import ERROR_STYLE, DateField, read_field
 from timeline.ui.editor.field_undo import FieldUndo
+from timeline.ui.editor.pictures import PictureSection
 from timeline.ui.panels.details import is_safe_link
 
 MAX_TITLE_LENGTH = 500
@@ -73,6 +74,8 @@ class EventEditor(QScrollArea):
         self.description.setPlaceholderText("Notes in Markdown: **bold**, *italic*, [a link](https://…)")
         self.description.setMinimumHeight(120)
         form.addRow("Description", self.description)
+        self.pictures = PictureSection(document)
+        form.addRow(self.pictures)
 
         source_box = QGroupBox("Source")
         source_form = QFormLayout(source_box)
@@ -144,6 +147,7 @@ class EventEditor(QScrollArea):
         self.empty_label.setVisible(self.current_event is None)
         if self.current_event is not None:
             self._fill(self.current_event, force=True)
+        self.pictures.show_event(event_id, self.current_event.title if self.current_event else "")
 
     def focus_title(self) -> None:
         self.title.setFocus()
@@ -213,6 +217,7 @@ class EventEditor(QScrollArea):
             return
         self.current_event = self.document.get_event(self.current_event.id)
         self._fill(self.current_event, force=False)
+        self.pictures.show_event(self.current_event.id, self.current_event.title)
 
     def _fill(self, event: Event, force: bool) -> None:
         """Show an event's values; a field being typed in keeps its text unless ``force``."""

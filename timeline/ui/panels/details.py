@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from timeline.core.model import Event
+from timeline.core.pictures import Picture
+from timeline.core.recurrence import describe_recurrence
+
+if TYPE_CHECKING:
+    from timeline.ui.document import TimelineDocument
+
+PICTURE_SCHEME = "picture"
+"""Pictures are handed to the text as resources under ``picture:<sha256>``, never loaded by URL."""
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -34,11 +43,14 @@ def escape_markdown(text: str) -> str:
 
 def event_markdown(event: Event) -> str:
     """The details of an event as Markdown; the description is the user's own Markdown."""
+    reading = f"  \n{escape_markdown(event.when().display())}" if event.display_date else ""
     parts = [
         f"## {escape_markdown(event.title)}",
-        f"**{escape_markdown(event.display_when())}**  \n`{event.when().edtf()}`",
+        f"**{escape_markdown(event.display_when())}**{reading}  \n`{event.when().edtf()}`",
     ]
     facts = []
+    if event.recurrence:
+        facts.append(f"Repeats: {escape_markdown(describe_recurrence(event.recurrence))}")
     if event.category:
         facts.append(f"Category: {escape_markdown(event.category)}")
     if event.tags:
@@ -65,8 +77,9 @@ class EventDetails(QTextBrowser):
     links open in the system browser only when they are web or mail links.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, document: TimelineDocument | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.timeline = document
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._open_link)
         self.setPlaceholderText("Select an event to see it here.")
@@ -77,7 +90,65 @@ class EventDetails(QTextBrowser):
         if event is None:
             self.clear()
             return
-        self.document().setMarkdown(event_markdown(event), MARKDOWN_FEATURES)
+        timeline = self.timeline
+        pictures = timeline.pictures_of(event.id) if timeline is not None and event.id is not None else []
+        text = self.document()
+        text.setMarkdown(event_markdown(event), MARKDOWN_FEATURES)
+        if pictures:
+            self._insert_pictures(text, pictures, event.when().edtf())
+
+    def _insert_pictures(self, text: QTextDocument, pictures: list[Picture], after: str) -> None:
+        """Each picture at the panel's width, with its caption and credit, under the date.
+
+        Inserted with a cursor (Markdown images are dropped by the browser's importer), as
+        resources of the text under ``picture:<sha256>``: nothing is loaded by URL.
+        """
+        from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextImageFormat
+
+        block = text.begin()
+        while block.isValid() and block.text() != after:
+            block = block.next()
+        if not block.isValid():
+            block = text.begin()
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        plain, italic = QTextCharFormat(), QTextCharFormat()
+        italic.setFontItalic(True)
+        spaced = QTextBlockFormat()
+        spaced.setTopMargin(8)
+        for picture in pictures:
+            image = self._picture_image(picture)
+            if image is None:
+                continue
+            name = f"{PICTURE_SCHEME}:{picture.sha256}"
+            text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+            cursor.insertBlock(spaced, plain)
+            shown = QTextImageFormat()
+            shown.setName(name)
+            shown.setWidth(image.width())
+            shown.setHeight(image.height())
+            cursor.insertImage(shown)
+            if picture.caption or picture.credit:
+                cursor.insertBlock(QTextBlockFormat(), plain)
+                cursor.insertText(picture.caption, plain)
+                if picture.credit:
+                    cursor.insertText((" — " if picture.caption else "") + picture.credit, italic)
+
+    def _picture_image(self, picture: Picture) -> QImage | None:
+        """The full picture, drawn to the panel's width."""
+        from timeline.ui.pictures import decode
+
+        assert self.timeline is not None
+        width = max(self.viewport().width() - 24, 120)
+        data, mime = self.timeline.image_data(picture.sha256)
+        image = decode(data, mime, longest=max(width, 1024) if mime == "image/svg+xml" else None)
+        if image.isNull():
+            return None
+        if image.width() > width:
+            from PySide6.QtCore import Qt
+
+            image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+        return image
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         """Never fetch anything a description refers to."""
