@@ -25,7 +25,7 @@ def modules_in(folder: str) -> list[Path]:
     return sorted((PACKAGE / folder).rglob("*.py")) if folder else sorted(PACKAGE.rglob("*.py"))
 
 
-@pytest.mark.parametrize("folder", ["core", "store", "io"])
+@pytest.mark.parametrize("folder", ["core", "store", "io", "web"])
 def test_core_store_and_io_import_no_qt(folder: str) -> None:
     offenders = [
         f"{path.relative_to(PACKAGE)}: {name}"

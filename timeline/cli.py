@@ -16,6 +16,7 @@ from typing import Any
 from timeline.core.dates.dates import MAX_INSTANT, MIN_INSTANT, DateError, HistoricalDate, first_and_last_day
 from timeline.core.dates.parsing import parse, parse_date
 from timeline.core.model import Event, Source
+from timeline.core.pictures import Picture, PreparedImage
 from timeline.research_commands import (
     LinkError,
     add_entity_options,
@@ -123,6 +124,15 @@ def _build_parser() -> argparse.ArgumentParser:
     add.add_argument("--source", default="", metavar="S")
     add.add_argument("--url", default="", metavar="U")
     add.add_argument("--tag", action="append", default=[], dest="tags", metavar="TAG")
+    add.add_argument(
+        "--image",
+        action="append",
+        default=[],
+        dest="images",
+        type=Path,
+        metavar="PATH",
+        help="a picture for the event (PNG, JPEG, WebP, GIF, SVG; up to 20 MB); repeat for more",
+    )
     add_entity_options(add)
     add.set_defaults(handler=_add)
 
@@ -169,6 +179,9 @@ def _build_parser() -> argparse.ArgumentParser:
     exporting.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
     exporting.add_argument("--from", dest="since", metavar="DATE")
     exporting.add_argument("--to", dest="until", metavar="DATE")
+    exporting.add_argument(
+        "--story", action="store_true", help="a web page (html) that opens as the story's slides"
+    )
     exporting.set_defaults(handler=_export)
 
     render = commands.add_parser("render", help="draw a period to PNG, SVG or PDF (by the suffix of OUT)")
@@ -243,8 +256,20 @@ _IMPORT_FORMATS = (
     "ics",
     "timeline",
     "csl-json",
+    "wikidata",
 )
-_EXPORT_FORMATS = ("csv", "json", "timelinejs", "timelinejs-csv", "ics", "png", "svg", "pdf", "csl-json")
+_EXPORT_FORMATS = (
+    "csv",
+    "json",
+    "timelinejs",
+    "timelinejs-csv",
+    "ics",
+    "html",
+    "png",
+    "svg",
+    "pdf",
+    "csl-json",
+)
 
 
 def _add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -369,14 +394,30 @@ def _add(options: argparse.Namespace) -> int:
         )
     except ValueError as error:
         raise CommandError(str(error)) from None
+    images = _read_images(options.images)
     with open_database(_database_path(options), wait=LOCK_WAIT) as database:
         repository = TimelineRepository(database)
         if options.parent is not None:
             repository.get_event(options.parent)  # a clear message when there is no such event
         event_id = repository.add_event(event)
         write_participants(repository, event_id, options.participants)
+        if images:
+            repository.set_pictures(event_id, [image.picture() for image in images], images)
     print(event_id)
     return EXIT_OK
+
+
+def _read_images(paths: list[Path]) -> list[PreparedImage]:
+    """Every ``--image`` read and checked before anything is written."""
+    if not paths:
+        return []
+    from timeline.core.pictures import PictureError
+    from timeline.ui.pictures import read_pictures_for_command_line
+
+    try:
+        return read_pictures_for_command_line(paths)
+    except PictureError as error:
+        raise CommandError(f"--image: {error}") from None
 
 
 # list -------------------------------------------------------------------------------------
@@ -402,10 +443,18 @@ def _list(options: argparse.Namespace) -> int:
             taking_part = events_with_entity(repository, options.entity)
             events = [event for event in events if event.id in taking_part]
         relations = relations_json(repository, events) if options.json else {}
+        pictures = (
+            repository.pictures_by_event([e.id for e in events if e.id is not None]) if options.json else {}
+        )
     if options.json:
         print(
             json.dumps(
-                [_event_json(event) | relations.get(event.id or 0, {}) for event in events],
+                [
+                    _event_json(event)
+                    | relations.get(event.id or 0, {})
+                    | _images_json(pictures.get(event.id or 0, []))
+                    for event in events
+                ],
                 ensure_ascii=False,
                 indent=2,
             )
@@ -415,6 +464,21 @@ def _list(options: argparse.Namespace) -> int:
             category = f"  [{event.category}]" if event.category else ""
             print(f"{event.id:>6}  {event.display_when():<34}  {event.title}{category}")
     return EXIT_OK
+
+
+def _images_json(pictures: list[Picture]) -> dict[str, Any]:
+    return {
+        "images": [
+            {
+                "caption": p.caption,
+                "credit": p.credit,
+                "sha256": p.sha256,
+                "width": p.width,
+                "height": p.height,
+            }
+            for p in pictures
+        ]
+    }
 
 
 def _event_json(event: Event) -> dict[str, Any]:
@@ -521,10 +585,14 @@ def _export(options: argparse.Namespace) -> int:
     if format in IMAGES:
         options.size = "1920x1080"
         return _render(options)
+    if options.story and format != "html":
+        raise CommandError("--story makes a web page: use it with --format html or an OUT ending in .html")
     since = _parse_option("--from", options.since).earliest if options.since else MIN_INSTANT
     until = _parse_option("--to", options.until).latest if options.until else MAX_INSTANT
     with open_database(_database_path(options), readonly=True) as database:
         repository = TimelineRepository(database)
+        if format == "html":
+            return _publish(repository, output, since, until, options.story)
         if format == "csv":  # straight from the stored text: no dates to parse, nothing held in memory
             report = write_csv_file(output, repository.export_records(since, until))
         else:
@@ -543,6 +611,19 @@ def _export(options: argparse.Namespace) -> int:
     for skipped in report.skipped:
         print(f"skipped: {skipped}", file=sys.stderr)
     print(f"wrote {report.written:,} events to {output}")
+    return EXIT_OK
+
+
+def _publish(repository: Any, output: Path, since: int, until: int, story: bool) -> int:
+    from timeline.web.page import write_page
+    from timeline.web.publish import page_content
+
+    content = page_content(repository, since, until, open_story=story)
+    if story and not content.story:
+        raise CommandError("the timeline has no story on this page: add events to it in the app's Story tab")
+    written = write_page(output, content)
+    slides = f" and a story of {len(content.story)} slides" if content.story else ""
+    print(f"wrote a web page of {written:,} events{slides} to {output}")
     return EXIT_OK
 
 

@@ -508,10 +508,18 @@ def test_titles_keep_the_rules_on_long_sentences() -> None:
     [
         ("Four countries adopted a code of conduct last September.", (1981, 1, 16), ["1980-09"]),
         ("The plant will reopen next March.", (1981, 1, 16), ["1981-03"]),  # the coming March
+        ("All troops will be out by the end of this August.", (2010, 1, 27), ["2010-08~"]),
+        ("The Secretary visited Mexico in September and October.", (1907, 12, 3), ["1907-09/1907-10"]),
+        ("The elections were held in May and November.", (1907, 12, 3), ["1907-05", "1907-11"]),
         ("The new convention goes into effect on the 1st of April next.", (1878, 12, 2), ["1879-04-01"]),
         ("The harvest failed in May last.", (1878, 12, 2), ["1878-05"]),
         ("We shall produce 125,000 airplanes next year, 1943.", (1942, 1, 6), ["1943"]),
         ("We set that goal a year and a half ago.", (1942, 1, 6), ["1940-07~"]),
+        ("It sounds like the philosophy of half a century ago.", (1938, 1, 3), ["1888~"]),
+        ("I urge final action on this bill by the first of February.", (1964, 1, 8), ["1964-02-01"]),
+        ("On the 2d of March the Congress voted the sum.", (1899, 12, 5), ["1899-03-02"]),
+        ("A letter went out on the 7th day of October last.", (1848, 12, 5), ["1848-10-07"]),
+        ("The treaty was signed on the twenty-second day of May, 1846.", (1848, 12, 5), ["1846-05-22"]),
     ],
 )
 def test_old_and_spoken_ways_of_naming_a_month_or_year(
@@ -526,6 +534,7 @@ def test_old_and_spoken_ways_of_naming_a_month_or_year(
         "The inflation rate is half of what it was 4 years ago.",
         "Pay rose more than in any year since 1955.",
         "Turnout was higher than last year.",
+        "Production has increased 8 percent over last year.",
         "Just one week earlier, she said, and that surgery would have meant bankruptcy.",
     ],
 )
@@ -551,11 +560,23 @@ def test_more_than_a_number_is_no_yardstick() -> None:
          "We shall produce 125,000 airplanes"),
         ("My Administration made significant progress in resolving a number of problems in 1979.",
          "My Administration made significant progress"),
-        ("We lived on Station Road until the mill closed, that was 1981.",
-         "We lived on Station Road until the mill closed"),
+        ("We lived on Station Road until the mill closed, that was 1981.", "The mill closed"),
+        ("The events since I presented my program to the Congress in November have made it clear.",
+         "I presented my program to the Congress"),
+        ("That is why three years ago I encouraged our leading citizens to volunteer.",
+         "I encouraged our leading citizens to volunteer"),
+        ("In an address at Rio on the 31st of July--an address of such note that I send it--he spoke.",
+         "He spoke"),
         ("Their report, published in 1938, dates the first phase to the 2nd century.",
          "Their report dates the first phase"),
+        ("On the adjournment of Congress in May last the minister of the United States at Madrid was "
+         "instructed to inform Spain.", "The minister of the United States was instructed"),
     ],
 )  # fmt: skip
 def test_titles_of_real_sentences(text: str, title: str) -> None:
     assert title in [proposal.title for proposal in extract(text, REFERENCE)]
+
+
+def test_a_word_that_only_weighs_the_date_goes_with_it() -> None:
+    [proposal] = extract("Only five days ago I expressed the grave concern of the Government.", REFERENCE)
+    assert proposal.title == "I expressed the grave concern of the Government"

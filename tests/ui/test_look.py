@@ -128,3 +128,28 @@ def test_few_events_spread_over_the_height(qtbot, sample_document: TimelineDocum
     geometry = frame.geometry
     lowest = max(geometry.lane_top(box.lane) + geometry.lane_height for box in frame.scene.boxes)
     assert lowest > geometry.lanes_top + 0.4 * (geometry.overflow_row[0] - geometry.lanes_top)
+
+
+def test_cards_show_a_thumbnail_when_the_lanes_have_room(
+    qtbot, sample_document: TimelineDocument, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.pictures import picture_file
+    from timeline.io.pictures import read_picture_file
+
+    image = read_picture_file(picture_file(tmp_path, "green.png", size=(90, 60), colour="#22aa44"))
+    event = next(e for e in sample_document.repository.events() if e.title == "Minsk II agreement")
+    assert event.id is not None
+    sample_document.set_pictures(event.id, [image.picture("A green field")], [image])
+    canvas = TimelineCanvas(sample_document)
+    qtbot.addWidget(canvas)
+    canvas.resize(1200, 700)
+    canvas.show()
+    frame, grabbed, _ = _paint(qtbot, canvas)
+    assert frame.pictures == {event.id: image.sha256}
+    box = next(box for box in frame.scene.boxes if box.span.id == event.id)
+    centre_y = frame.geometry.lane_top(box.lane) + frame.geometry.lane_height / 2
+    pixel = grabbed.pixelColor(round(box.label_x + 12), round(centre_y))
+    assert (pixel.red(), pixel.green(), pixel.blue()) == (0x22, 0xAA, 0x44)
+    canvas.resize(1200, 260)  # crowded: no room for pictures, cards stay text
+    frame, _, _ = _paint(qtbot, canvas)
+    assert frame.pictures == {}

@@ -85,15 +85,35 @@ def test_a_damaged_file_opens_for_reading_only_and_refuses_edits(
         if window is None:  # the damage reached what every reader needs: refused outright
             assert dialogs[0][0] == "critical" and "damaged" in dialogs[0][1]
         else:
-            assert dialogs[0][0] == "warning" and "reading only" in dialogs[0][1]
-            assert "(read only)" in window.windowTitle()
             errors: list[str] = []
             window.document.error.connect(errors.append)
+            # at once, while the check may still run: the edit waits for it, and is refused
             assert not perform(AddEvents(window.document, [Event("new", parse_date("2001"))]))
-            assert errors and "read-only" in errors[0]
+            assert errors and "damaged" in errors[0]
+            qtbot.waitUntil(lambda: window.document.readonly, timeout=5000)
+            assert "(read only)" in window.windowTitle()
+            assert any(kind == "warning" and "reading only" in text for kind, text in dialogs)
+            assert not perform(AddEvents(window.document, [Event("later", parse_date("2002"))]))
     finally:
         close_all()
     assert folder_state(tmp_path) == before
+
+
+def test_a_sound_file_is_checked_while_it_is_shown_and_then_written(
+    qtbot, tmp_path: Path, dialogs: list[tuple[str, str]]
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "t.db"
+    make_timeline(path, events=300)
+    window = app.open_window(path)
+    assert window is not None
+    try:
+        assert perform(AddEvents(window.document, [Event("new", parse_date("2001"))]))  # waits, goes
+        qtbot.waitUntil(lambda: not window.document._settling.isActive(), timeout=5000)
+        assert not window.document.readonly and "(read only)" not in window.windowTitle()
+        assert window.document.repository.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert dialogs == []
+    finally:
+        close_all()
 
 
 OPEN_ON_READ_ONLY_MOUNT = """

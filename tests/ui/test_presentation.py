@@ -42,6 +42,10 @@ def test_steps_go_in_order_and_each_frames_its_event(qtbot, window: MainWindow) 
     presentation = window.present_all()
     qtbot.addWidget(presentation)
     assert presentation.isFullScreen()
+    assert presentation.index == -1  # the title slide: the timeline's title, everything in view
+    assert presentation.caption.title.text() == window.document.title
+    assert all(presentation.target.contains(stop.earliest) for stop in presentation.stops)
+    qtbot.keyClick(presentation, Qt.Key.Key_Space)
     titles = []
     for _ in range(len(presentation.stops)):
         stop = presentation.stops[presentation.index]
@@ -126,3 +130,42 @@ def test_a_story_handout_has_a_page_per_step(qtbot, window: MainWindow, tmp_path
     assert data.startswith(b"%PDF") and data.count(b"/Type /Page\n") == 3
     with pytest.raises(RenderError, match="empty"):
         render_handout(window.document, [], tmp_path / "none.pdf")
+
+
+def test_a_lone_day_is_framed_among_days_not_hours() -> None:
+    from timeline.core.view.scale import choose_axis
+
+    day = 86_400.0
+    stops = [Stop(1, 0, day), Stop(2, 1e6 * day, 1e6 * day + day)]
+    period = framing(stops, 0)
+    assert period.width >= 21 * day
+    axis = choose_axis(period, 1920, lambda text: 8.0 * len(text))
+    assert not any(":" in tick.label for tick in axis.minor)  # no "13:00" ticks
+
+
+def test_the_caption_reads_on_its_card_and_shows_the_picture_and_progress(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.pictures import picture_file
+    from timeline.core.colours import contrast_ratio
+    from timeline.ui.pictures import read_picture
+    from timeline.ui.presentation import CAPTION_COLOURS
+
+    for role in ("text", "muted", "accent"):
+        assert contrast_ratio(CAPTION_COLOURS[role], CAPTION_COLOURS["background"]) >= 7
+    ids = ids_by_title(window.document)
+    image = read_picture(picture_file(tmp_path, "p.png", size=(300, 200), colour="#22aa44"))
+    window.document.set_pictures(
+        ids["Minsk II agreement"], [image.picture("Signing", "Drawn for the tests")], [image]
+    )
+    presentation = window.present_all()
+    qtbot.addWidget(presentation)
+    order = [stop.event_id for stop in presentation.stops]
+    presentation.show_step(order.index(ids["Minsk II agreement"]), animate=False)
+    caption = presentation.caption
+    assert caption.picture.isVisible() and caption.credit.text() == "Signing — Drawn for the tests"
+    assert caption.progress.current == presentation.index and caption.progress.count == len(order)
+    shot = caption.picture.grab().toImage()
+    assert shot.pixelColor(shot.width() // 2, shot.height() // 2).green() > 150
+    presentation.show_step(0, animate=False)
+    assert not caption.picture.isVisible()

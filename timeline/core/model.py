@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from timeline.core.dates.dates import MAX_INSTANT, DateError, HistoricalDate, Interval, OpenEnd
+from timeline.core.pictures import Picture, PreparedImage
 
 EventEnd = HistoricalDate | OpenEnd | None
 """An event's end: a date, open (ongoing) or unknown, or ``None`` for a point event."""
@@ -372,10 +373,22 @@ class ContentRelations:
     """``from_id`` and ``to_id`` are positions."""
     parents: tuple[tuple[int, int], ...] = ()
     """``(child position, parent position)``."""
+    pictures: tuple[tuple[int, Picture], ...] = ()
+    """``(position, picture)`` for every picture of every event, in order."""
+    images: tuple[PreparedImage, ...] = ()
+    """The images the pictures show, each once."""
 
     def __bool__(self) -> bool:
         return any(
-            (self.entities, self.participations, self.sources, self.citations, self.links, self.parents)
+            (
+                self.entities,
+                self.participations,
+                self.sources,
+                self.citations,
+                self.links,
+                self.parents,
+                self.pictures,
+            )
         )
 
 
@@ -388,6 +401,8 @@ class TimelineContent:
     events: tuple[Event, ...] = ()
     eras: tuple[Era, ...] = ()
     relations: ContentRelations = field(default_factory=ContentRelations)
+    description: str = ""
+    """What the timeline is about, in Markdown: the presentation's title slide shows it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ from timeline.io.timelinejs import (
     write_timelinejs_csv,
     write_timelinejs_json,
 )
+from timeline.io.wikidata import looks_like_wikidata, read_wikidata
 
 TABLE_READERS: dict[str, Callable[[Path, ColumnMapping | None], ImportReport]] = {
     "csv": read_csv,
@@ -47,6 +48,7 @@ READERS: dict[str, Callable[[Path], ImportReport]] = {
     "timelinejs-csv": read_timelinejs_csv,
     "ics": read_ical,
     "timeline": read_thetimelineproj,
+    "wikidata": read_wikidata,
 }
 WRITABLE = ("csv", "json", "timelinejs", "timelinejs-csv", "ics")
 IMAGES = ("png", "svg", "pdf")
@@ -59,6 +61,7 @@ DESCRIPTIONS = {
     "timelinejs-csv": "TimelineJS spreadsheet (CSV)",
     "ics": "iCalendar",
     "timeline": "Timeline (.timeline, thetimelineproj)",
+    "wikidata": "Wikidata (query results or entity JSON)",
 }
 
 
@@ -69,6 +72,8 @@ def guess_format(path: Path) -> str:
         return suffix
     if suffix == "ics":
         return "ics"
+    if suffix in ("html", "htm"):
+        return "html"
     if suffix == "timeline":
         return "timeline"
     if suffix in ("xlsx", "xlsm"):
@@ -82,7 +87,9 @@ def guess_format(path: Path) -> str:
         first = head.splitlines()[0] if head else ""
         return "timelinejs-csv" if "Headline" in first and "Year" in first else "csv"
     if suffix == "json":
-        return "json" if '"format"' in head and '"timeline"' in head else "timelinejs"
+        if '"format"' in head and '"timeline"' in head:
+            return "json"
+        return "wikidata" if looks_like_wikidata(head) else "timelinejs"
     raise FormatError(f"{path}: cannot tell the format from the name; give it (one of {', '.join(READERS)})")
 
 
@@ -172,7 +179,7 @@ def write_file(
             f"{format!r} is not a format that can be exported (use one of {', '.join(WRITABLE)})"
         )
     items = events if format == "csv" else list(events)
-    with _replacing(path) as out:
+    with replacing(path) as out:
         if format == "ics":
             return write_ical(items, title, out)
         text = io.TextIOWrapper(out, encoding="utf-8", newline="")
@@ -195,7 +202,7 @@ def write_file(
 
 def write_csv_file(path: Path, records: Iterable[Sequence[str]]) -> ExportReport:
     """Write CSV rows given as plain cells (as the store streams them) to ``path`` atomically."""
-    with _replacing(path) as out:
+    with replacing(path) as out:
         text = io.TextIOWrapper(out, encoding="utf-8", newline="")
         try:
             return ExportReport("CSV", written=write_csv_records(records, text))
@@ -205,7 +212,7 @@ def write_csv_file(path: Path, records: Iterable[Sequence[str]]) -> ExportReport
 
 
 @contextlib.contextmanager
-def _replacing(path: Path) -> Iterator[IO[bytes]]:
+def replacing(path: Path) -> Iterator[IO[bytes]]:
     if not path.parent.is_dir():
         raise FormatError(f"{path}: the folder {path.parent} does not exist")
     try:

@@ -18,6 +18,8 @@ from timeline.io.report import FormatError, ImportReport, Problem, read_json
 
 FORMAT_NAME = "timeline"
 FORMAT_VERSION = 1
+DESCRIPTION_SETTING = "title_slide.text"
+"""The timeline's ``"description"`` is kept where a TimelineJS title slide keeps its text."""
 
 
 def read_timeline_json(path: Path) -> TimelineContent:
@@ -47,6 +49,9 @@ def read_timeline_json_report(path: Path) -> ImportReport:
         report.add_event(event)
     report.relations, notes = relations.relations()
     report.notes += notes
+    description = _text(data, "description", str(path))
+    if description:
+        report.settings[DESCRIPTION_SETTING] = description
     for index, item in enumerate(_list(data, "eras", str(path))):
         try:
             report.eras.append(_era(item, f"eras[{index}]"))
@@ -87,7 +92,9 @@ def content_from_json(data: Any, where: str = "JSON") -> TimelineContent:
     eras = tuple(
         _era(item, f"{where}: eras[{index}]") for index, item in enumerate(_list(data, "eras", where))
     )
-    return TimelineContent(_text(data, "title", where), categories, events, eras, relations.relations()[0])
+    relations_read = relations.relations()[0]
+    description = _text(data, "description", where)
+    return TimelineContent(_text(data, "title", where), categories, events, eras, relations_read, description)
 
 
 def _list(data: dict[str, Any], key: str, where: str) -> list[Any]:

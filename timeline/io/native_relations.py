@@ -5,7 +5,9 @@
 "publisher", "locator", "url", "identifier", "csl"}]`` at the top; an event may carry ``"id"``,
 ``"parent"`` (an event's id), ``"entities": [{"entity", "role"}]``, ``"cites": [{"source",
 "page", "quote"}]`` (every citation in order; the first is its ``"source"``) and ``"links":
-[{"type", "to", "note"}]``. Ids are the file's own numbering (numbers or text).
+[{"type", "to", "note"}]``. Ids are the file's own numbering (numbers or text). Pictures:
+``"images": [{"sha256", "mime", "width", "height", "data", "thumbnail"}]`` at the top (bytes in
+base64, exactly as stored) and ``"images": [{"sha256", "caption", "credit"}]`` on an event.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from typing import Any
 from timeline.core.dates.dates import DateError, HistoricalDate, OpenEnd
 from timeline.core.dates.edtf import read_edtf_date
 from timeline.core.model import ContentRelations, Entity, Event, EventLink, Participation, Source
+from timeline.core.pictures import Picture, PictureError, PreparedImage
+from timeline.io.pictures import image_from_json, image_json
 from timeline.io.report import FormatError
 
 _RECORD_KEYS = ("text", "author", "title", "year", "publisher", "locator", "url", "identifier", "csl")
@@ -99,6 +103,14 @@ class RelationsReader:
         ]
         self.source_ids = {key: index + 1 for index, (key, _) in enumerate(records)}
         self.sources = [replace(source, id=index + 1) for index, (_, source) in enumerate(records)]
+        self.images: dict[str, PreparedImage] = {}
+        for n, item in enumerate(_items(data, "images", where)):
+            try:
+                image = image_from_json(item)
+            except PictureError as error:
+                raise FormatError(f"{where}images[{n}]: {error}") from None
+            self.images[image.sha256] = image
+        self.pictures: list[tuple[int, Picture]] = []
         self.positions: dict[str, int] = {}
         self.participations: list[Participation] = []
         self.citations: list[tuple[int, Source]] = []
@@ -142,6 +154,16 @@ class RelationsReader:
                     at,
                 )
             )
+        for n, shown in enumerate(_items(item, "images", where)):
+            at = f"{where}.images[{n}]"
+            if not isinstance(shown, dict):
+                raise FormatError(f"{at}: must be an object")
+            image = self.images.get(str(shown.get("sha256")))
+            if image is None:
+                raise FormatError(f"{at}.sha256: no image in the file has this hash")
+            self.pictures.append(
+                (position, image.picture(_text(shown, "caption", at), _text(shown, "credit", at)))
+            )
         if item.get("parent") is not None:
             self._parents.append((position, _key(item["parent"], f"{where}.parent"), f"{where}.parent"))
 
@@ -170,6 +192,8 @@ class RelationsReader:
             tuple(self.citations) if (self.sources or self.participations or links or parents) else (),
             tuple(links),
             tuple(parents),
+            tuple(self.pictures),
+            tuple(self.images[sha256] for sha256 in dict.fromkeys(p.sha256 for _, p in self.pictures)),
         )
         return relations, notes
 
@@ -192,7 +216,12 @@ def relations_to_json(
         per_event[link.from_id].setdefault("links", []).append(entry)
     for child, parent in relations.parents:
         per_event[child]["parent"] = parent + 1
+    for position, picture in relations.pictures:
+        shown = {"sha256": picture.sha256, "caption": picture.caption, "credit": picture.credit}
+        per_event[position].setdefault("images", []).append(shown)
     top: dict[str, Any] = {}
+    if relations.images:
+        top["images"] = [image_json(image) for image in relations.images]
     if relations.entities:
         top["entities"] = [_entity_json(entity) for entity in relations.entities]
     if relations.sources:

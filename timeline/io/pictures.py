@@ -10,6 +10,8 @@ rasteriser passed in by the caller (the ui's ``QSvgRenderer``), so this module n
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import io
 import re
@@ -169,3 +171,51 @@ def _length(text: str | None) -> float:
         return 0.0
     factor = {"px": 1.0, None: 1.0, "pt": 4 / 3, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96.0}[match.group(2)]
     return float(match.group(1)) * factor
+
+
+def image_json(image: PreparedImage) -> dict[str, object]:
+    """An image as a file carries it: its bytes (and thumbnail) in base64, exactly as stored."""
+    return {
+        "sha256": image.sha256,
+        "mime": image.mime,
+        "width": image.width,
+        "height": image.height,
+        "data": base64.b64encode(image.data).decode("ascii"),
+        "thumbnail": base64.b64encode(image.thumbnail).decode("ascii"),
+    }
+
+
+def image_from_json(item: object) -> PreparedImage:
+    """An image from a file, checked as a picture file is: the hash must match the bytes.
+
+    A raster image gets its thumbnail made again; an SVG keeps the file's thumbnail once that
+    is checked to be a small PNG (drawing an SVG needs Qt, which this layer does not use).
+    """
+    if not isinstance(item, dict):
+        raise PictureError("must be an object")
+    try:
+        data = base64.b64decode(str(item.get("data", "")), validate=True)
+    except (ValueError, binascii.Error):
+        raise PictureError("data: not base64") from None
+    if hashlib.sha256(data).hexdigest() != item.get("sha256"):
+        raise PictureError("sha256: does not match the data")
+    if not _SVG_START.match(data[:4096]):
+        return prepare_picture(data)
+    try:
+        thumbnail = base64.b64decode(str(item.get("thumbnail", "")), validate=True)
+    except (ValueError, binascii.Error):
+        raise PictureError("thumbnail: not base64") from None
+    thumb = _prepare_raster(thumbnail, "")
+    if thumb.mime != "image/png" or max(thumb.width, thumb.height) > 2 * THUMBNAIL_SIZE:
+        raise PictureError("thumbnail: must be a PNG of at most 384 pixels a side")
+    width, height = svg_size(data)
+    return PreparedImage(
+        hashlib.sha256(data).hexdigest(),
+        "image/svg+xml",
+        width,
+        height,
+        data,
+        thumbnail,
+        thumb.width,
+        thumb.height,
+    )

@@ -16,7 +16,7 @@ from timeline.core.model import (
 )
 from timeline.store.citations import first_citations, write_first_citation
 from timeline.store.database import TimelineDatabase
-from timeline.store.errors import StoreError, translated_errors
+from timeline.store.errors import DamagedFileError, StoreError, translated_errors
 from timeline.store.rows import (
     EVENT_COLUMNS,
     EVENT_FROM,
@@ -119,8 +119,11 @@ class RepositoryBase:
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
         """One committed transaction with store errors translated; nothing is kept on failure."""
+        if self.database.damage is not None:
+            raise DamagedFileError(self.database.damage)
         if self.database.readonly:
             raise StoreError(f"{self.database.path}: opened read-only")
         self._span_classes = None
         with translated_errors(self.database.path), self.db.atomic():
             yield
+        self.database.committed()

@@ -58,6 +58,11 @@ class BulkWriter(RepositoryBase):
                     "INSERT OR REPLACE INTO settings (key, value) VALUES ('title', ?)",
                     [content.title],
                 )
+            if content.description:  # shown on the presentation's title slide
+                self.db.execute(
+                    "INSERT OR IGNORE INTO settings (key, value) VALUES ('title_slide.text', ?)",
+                    [content.description],
+                )
 
     def add_events(self, events: Iterable[Event], batch_size: int = 10_000) -> int:
         """Add many events in one transaction with ``executemany``; returns how many were added."""

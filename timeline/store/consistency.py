@@ -60,4 +60,5 @@ class ConsistencyQueries(EntityStore, LinkStore, SourceStore):
         else:
             cited = {source.id for _, source in citations}
             sources = [source for source in self.sources() if source.id in cited]
-        return read_content_relations(events, entities, taking_part, sources, citations, self.links())
+        relations = read_content_relations(events, entities, taking_part, sources, citations, self.links())
+        return self.with_pictures(events, relations)  # type: ignore[attr-defined]  # from ImageQueries

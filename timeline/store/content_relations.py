@@ -95,6 +95,31 @@ def write_content_relations(
         "UPDATE events SET parent_id = ? WHERE id = ?",
         [(ids[parent], ids[child]) for child, parent in relations.parents],
     )
+    write_pictures(db, ids, relations)
+
+
+def write_pictures(db: sqlite_utils.Database, ids: Sequence[int], relations: ContentRelations) -> None:
+    """The images (each stored once) and every event's pictures, in order."""
+    if not relations.pictures:
+        return
+    now = timestamp_now()
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO images (sha256, mime, width, height, data, thumbnail, thumb_width,"
+        " thumb_height, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (i.sha256, i.mime, i.width, i.height, i.data, i.thumbnail, i.thumb_width, i.thumb_height, now)
+            for i in relations.images
+        ],
+    )
+    rows = []
+    positions: dict[int, int] = {}
+    for position, picture in relations.pictures:
+        event_id = ids[position]
+        rows.append((event_id, picture.sha256, positions.get(event_id, 0), picture.caption, picture.credit))
+        positions[event_id] = positions.get(event_id, 0) + 1
+    db.conn.executemany(
+        "INSERT INTO event_images (event_id, sha256, position, caption, credit) VALUES (?, ?, ?, ?, ?)", rows
+    )
 
 
 def read_content_relations(

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from timeline.store.damage import BackgroundCheck, WriteGate, damage_found
 from timeline.store.errors import (
     CorruptFileError,
     DamagedFileError,
@@ -104,14 +105,55 @@ class TimelineDatabase:
         open serves a migrated copy in memory."""
         self.backup: Path | None = None
         """The copy kept of the file before this open upgraded it, if it did."""
+        self._gate: WriteGate | None = None
+        self.hard_linked = lock is not None and _link_count(path) > 1
+        """The file has other names (hard links): see :meth:`committed`."""
+        self.damage: str | None = None
+        """Why the file may not be written, when its check found it damaged."""
 
     @property
     def readonly(self) -> bool:
-        return self._lock is None
+        return self._lock is None or self.damage is not None
+
+    @property
+    def checking(self) -> bool:
+        """The file's check still runs (writes wait for it); :meth:`settle` once it is done."""
+        return self._gate is not None and self.damage is None and not self._gate.check.done
+
+    def settle(self) -> None:
+        """Finish an open whose check ran in the background (waiting for it if need be).
+
+        Sound: writes go straight through from now on, in WAL mode. Damaged: every write stays
+        refused, and :class:`DamagedFileError` says so and what to do.
+        """
+        gate = self._gate
+        if gate is None or self.damage is not None:
+            return
+        problem = gate.check.wait()
+        if problem is not None:
+            self.damage = damaged_message(self.path, problem)
+            raise DamagedFileError(self.damage)
+        self.db.conn.set_authorizer(None)
+        self._gate = None
+        with translated_errors(self.path):
+            self.db.execute("PRAGMA journal_mode = WAL")
+
+    def committed(self) -> None:
+        """After each write: a file with several names is checkpointed and its log emptied.
+
+        A log belongs to the name it was opened by (``NAME-wal``). If a writer is killed, its
+        log stays beside that name only: a writer through another name would not see it, and
+        the next open through the first name would replay its old pages over newer ones. With
+        every commit copied into the file and the log truncated, a log left by a crash holds
+        nothing to replay.
+        """
+        if self.hard_linked:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
 
     def close(self) -> None:
         """Close the file; a writer leaves it as one self-contained file (no -wal beside it)."""
-        if self._lock is not None:
+        if self._lock is not None and self._gate is None:
             with contextlib.suppress(sqlite3.Error):
                 self.db.execute("PRAGMA journal_mode = DELETE")
         self.db.conn.close()
@@ -155,13 +197,20 @@ LOCK_WAIT = 3.0
 
 
 def open_database(
-    path: Path | str, *, readonly: bool = False, create: bool = True, wait: float = 0.0
+    path: Path | str,
+    *,
+    readonly: bool = False,
+    create: bool = True,
+    wait: float = 0.0,
+    check_in_background: bool = False,
 ) -> TimelineDatabase:
     """Open a timeline file, creating it when missing (unless ``readonly`` or not ``create``).
 
     A writer waits up to ``wait`` seconds for the lock. A file that cannot be written where it
     is (a read-only file, folder or mount) raises :class:`ReadOnlyFileError`, a damaged one
-    :class:`DamagedFileError`: both can still be opened with ``readonly``.
+    :class:`DamagedFileError`: both can still be opened with ``readonly``. With
+    ``check_in_background`` a writer's damage check runs beside the first reads and holds back
+    writes until it is done (see :mod:`timeline.store.damage` and :meth:`TimelineDatabase.settle`).
     """
     shown = Path(path)
     if not shown.exists():
@@ -178,9 +227,10 @@ def open_database(
     try:
         if log_pending:
             _finish_log(real, shown, lock)
-        db, version, backup = _open_verified(real, shown, readonly)
+        db, version, backup, gate = _open_verified(real, shown, readonly, check_in_background)
         database = TimelineDatabase(shown, db, lock, file_version=version)
         database.backup = backup
+        database._gate = gate
         return database
     except BaseException:
         if lock is not None:
@@ -188,10 +238,14 @@ def open_database(
         raise
 
 
-def _open_verified(real: Path, shown: Path, readonly: bool) -> tuple[sqlite_utils.Database, int, Path | None]:
+def _open_verified(
+    real: Path, shown: Path, readonly: bool, check_later: bool
+) -> tuple[sqlite_utils.Database, int, Path | None, WriteGate | None]:
     """The file's connection once its schema is ours (and, for writing, it is undamaged and
-    current), with the file's own format version and the backup an upgrade kept of it."""
+    current, or its check runs behind a gate), with the file's own format version and the
+    backup an upgrade kept of it."""
     backup = None
+    gate = None
     with translated_errors(shown):
         connection = _connect_recovering(real, shown) if readonly else _connect(real, readonly=False)
         try:
@@ -208,17 +262,27 @@ def _open_verified(real: Path, shown: Path, readonly: bool) -> tuple[sqlite_util
                 db = upgraded_copy(db, APPLICATION_ID)
                 connection.close()
             elif not readonly:
-                _refuse_damage(shown, connection)
                 # Verified to be exactly our schema: its triggers (which keep the search index
                 # through a virtual table) are ours, and may run.
                 connection.execute("PRAGMA trusted_schema = ON")
-                if version < SCHEMA_VERSION:
-                    backup = upgrade_file(real, db, APPLICATION_ID)
-                db.execute("PRAGMA journal_mode = WAL")
+                if check_later and version == SCHEMA_VERSION:
+                    gate = WriteGate(connection, BackgroundCheck(lambda: _connect(real, readonly=True)))
+                else:
+                    _refuse_damage(shown, connection)
+                    if version < SCHEMA_VERSION:
+                        backup = upgrade_file(real, db, APPLICATION_ID)
+                    db.execute("PRAGMA journal_mode = WAL")
         except BaseException:
             connection.close()
             raise
-    return db, version, backup
+    return db, version, backup, gate
+
+
+def _link_count(path: Path) -> int:
+    try:
+        return os.stat(path).st_nlink
+    except OSError:
+        return 1
 
 
 def _refuse_unwritable(real: Path, shown: Path) -> None:
@@ -255,9 +319,9 @@ def _finish_log(real: Path, shown: Path, lock: FileLock | None) -> None:
 
 
 def _refuse_damage(shown: Path, connection: sqlite3.Connection) -> None:
-    problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)") if row[0] != "ok"]
-    if problems:
-        raise DamagedFileError(damaged_message(shown, problems[0]))
+    problem = damage_found(connection)
+    if problem is not None:
+        raise DamagedFileError(damaged_message(shown, problem))
 
 
 def _create_file(path: Path) -> None:

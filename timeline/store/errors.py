@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import glob
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,12 +51,26 @@ class DiskFullError(StoreError):
 
 
 def damaged_message(path: Path | str, problem: str) -> str:
-    """What to do with a damaged file: it was not changed; what can be read can be saved."""
+    """What to do with a damaged file: it was not changed; what can be read can be saved; the
+    newest backup of it, when there is one, is named."""
+    backup = newest_backup(Path(path))
+    back = f"or go back to its newest backup, {backup}" if backup else "or go back to a backup of it"
     return (
         f"{path}: the file is damaged (SQLite: {problem}); it was not changed, and Timeline opens"
         " it for reading only. Save what can be read with File → Export Events… or"
-        f" timeline export --db {path} -o saved.json, or go back to a backup of it"
+        f" timeline export --db {path} -o saved.json, {back}"
     )
+
+
+def newest_backup(path: Path) -> Path | None:
+    """The newest copy kept of the file: those an upgrade leaves beside it (``NAME.v1-backup``)."""
+    real = Path(os.path.realpath(path))
+    candidates = []
+    with contextlib.suppress(OSError):
+        for candidate in real.parent.glob(f"{glob.escape(real.name)}.v*-backup*"):
+            with contextlib.suppress(OSError):
+                candidates.append((candidate.stat().st_mtime, candidate))
+    return max(candidates)[1] if candidates else None
 
 
 @contextlib.contextmanager
@@ -74,6 +90,8 @@ def translated_errors(path: Path | str) -> Iterator[None]:
             raise ReadOnlyFileError(f"{path}: the file is read-only") from error
         if isinstance(error, sqlite3.OperationalError) and "unable to open" in message:
             raise StoreError(f"{path}: cannot open the file ({message})") from error
+        if "not authorized" in message:  # the write gate of a file whose check found damage
+            raise DamagedFileError(damaged_message(path, "quick_check found damage")) from error
         if "no such table" in message or "no such column" in message:
             raise NotATimelineError(f"{path}: not a complete timeline file ({message})") from error
         if "unsafe use" in message:

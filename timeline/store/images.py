@@ -7,8 +7,10 @@ change replaces the event's whole list in one transaction, which is what one und
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 
+from timeline.core.model import ContentRelations, Event
 from timeline.core.pictures import Picture, PreparedImage
 from timeline.store.base import RepositoryBase
 from timeline.store.errors import StoreError, translated_errors
@@ -143,6 +145,17 @@ class ImageQueries(RepositoryBase):
                 for position, picture in enumerate(pictures)
             ],
         )
+
+    def with_pictures(self, events: Sequence[Event], relations: ContentRelations) -> ContentRelations:
+        """``relations`` with the pictures of ``events`` (by position) and their images, for an export."""
+        position = {event.id: index for index, event in enumerate(events) if event.id is not None}
+        by_event = self.pictures_by_event(list(position))
+        pictures = tuple(
+            (position[event_id], picture) for event_id, listed in by_event.items() for picture in listed
+        )
+        hashes = dict.fromkeys(picture.sha256 for _, picture in pictures)
+        images = tuple(self.image_record(sha256) for sha256 in hashes)
+        return dataclasses.replace(relations, pictures=pictures, images=images)
 
     def image_count(self) -> int:
         with translated_errors(self.database.path):

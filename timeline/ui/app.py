@@ -31,6 +31,7 @@ from timeline.desktop_entry import APP_ID
 from timeline.store.errors import DamagedFileError, ReadOnlyFileError, StoreError
 from timeline.ui.canvas.widget import TimelineCanvas
 from timeline.ui.dialogs.interchange import export_events
+from timeline.ui.dialogs.publish import publish_web_page
 from timeline.ui.document import TimelineDocument
 from timeline.ui.edit_actions import EditActions
 from timeline.ui.editor.panel import EventEditor
@@ -107,6 +108,7 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         document.events_changed.connect(self._show_title)
         document.events_edited.connect(self._follow_edited)
         document.error.connect(self._show_error)
+        document.read_only_changed.connect(self._show_title)
         self.event_list.selectionModel().currentRowChanged.connect(self._list_selected)
         self._syncing = False
         self._fit_to_screen()
@@ -163,8 +165,17 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         file_menu.addSeparator()
         self.poster_action = self._action("Export &Poster (PDF)…", None, self.export_poster)
         self.handout_action = self._action("Export Story &Handout (PDF)…", None, self.export_handout)
+        self.publish_action = self._action(
+            "Publish as &Web Page…", None, lambda: publish_web_page(self.document, self.canvas.period, self)
+        )
         file_menu.addActions(
-            [self.export_events_action, self.export_action, self.poster_action, self.handout_action]
+            [
+                self.export_events_action,
+                self.export_action,
+                self.poster_action,
+                self.handout_action,
+                self.publish_action,
+            ]
         )
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))

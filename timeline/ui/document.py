@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from timeline.core.dates.dates import MAX_INSTANT
@@ -20,7 +20,7 @@ from timeline.core.view.layout import DETAIL_LIMIT
 from timeline.core.view.period import TimePeriod
 from timeline.store.bulk import Progress
 from timeline.store.database import open_database
-from timeline.store.errors import translated_errors
+from timeline.store.errors import StoreError, translated_errors
 from timeline.store.repository import TimelineRepository
 
 _T = TypeVar("_T")
@@ -77,6 +77,8 @@ class TimelineDocument(QObject):
         events_edited(list): these events were changed in place (after ``events_changed``), so
             that a view can follow an event that a new date moved elsewhere.
         relations_changed: entities, sources, links or nesting changed (after ``events_changed``).
+        error(str): a change was refused, or the file was found damaged; the message says why.
+        read_only_changed: the file turned out damaged and is now read only.
     """
 
     events_changed = Signal()
@@ -85,13 +87,14 @@ class TimelineDocument(QObject):
     events_edited = Signal(list)
     relations_changed = Signal()
     error = Signal(str)
+    read_only_changed = Signal()
 
     def __init__(
         self, path: Path, parent: QObject | None = None, readonly: bool = False, create: bool = False
     ) -> None:
         super().__init__(parent)
         self.path = path
-        self._database = open_database(path, readonly=readonly, create=create)
+        self._database = open_database(path, readonly=readonly, create=create, check_in_background=True)
         self.repository = TimelineRepository(self._database)
         self.undo_stack = QUndoStack(self)
         try:
@@ -106,6 +109,11 @@ class TimelineDocument(QObject):
         self._eras: list[Era] | None = None
         self._first_pictures: dict[int, str | None] = {}
         self._deleted_pictures: dict[int, list[Picture]] = {}
+        self._settling = QTimer(self)
+        self._settling.setInterval(100)
+        self._settling.timeout.connect(self._settle)
+        if not self._database.readonly:
+            self._settling.start()
         self.categories_changed.connect(self._forget_categories)
         self.eras_changed.connect(self._forget_eras)
 
@@ -377,5 +385,18 @@ class TimelineDocument(QObject):
             self._order = array("q", self.repository.ids_in_time_order())
         return self.repository.events_by_ids(list(self._order[offset : offset + limit]))
 
+    def _settle(self) -> None:
+        """The file's damage check (run while the timeline is first shown) is done: a damaged
+        file is from now on read only, and the user is told why and what to do."""
+        if self._database.checking:
+            return
+        self._settling.stop()
+        try:
+            self._database.settle()
+        except StoreError as error:
+            self.read_only_changed.emit()
+            self.error.emit(str(error))
+
     def close(self) -> None:
+        self._settling.stop()
         self._database.close()

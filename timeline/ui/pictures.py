@@ -120,3 +120,22 @@ class ThumbnailCache:
 
 thumbnails = ThumbnailCache()
 """The one cache the canvas, exports and presentation share."""
+
+
+def read_pictures_for_command_line(paths: list[Path]) -> list[PreparedImage]:
+    """Picture files read by a command: an SVG needs a Qt application to be drawn, made here
+    (offscreen when there is no display), so that ``timeline add --image x.svg`` works anywhere."""
+    if any(path.suffix.lower() == ".svg" for path in paths):
+        import os
+
+        from PySide6.QtGui import QGuiApplication
+
+        if "DISPLAY" not in os.environ and "WAYLAND_DISPLAY" not in os.environ:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        global _application
+        _application = QGuiApplication.instance() or QGuiApplication(["timeline"])
+    return [read_picture(path) for path in paths]
+
+
+_application: object = None
+"""The application an SVG was drawn in, kept alive for the rest of the command."""

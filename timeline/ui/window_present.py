@@ -35,7 +35,9 @@ class Presenting(MainWindowPart):
         return self._present(self.document.repository.ids_in_time_order(), "All events")
 
     def _present(self, event_ids: list[int], title: str) -> PresentationWindow:
-        window = PresentationWindow(self.document, stops_for(self.document, event_ids), title)
+        window = PresentationWindow(
+            self.document, stops_for(self.document, event_ids), title, title_slide=True
+        )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.finished.connect(self._presentation_finished)
         self.presentation = window

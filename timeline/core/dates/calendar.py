@@ -73,6 +73,19 @@ def julian_day_number(year: int, month: int, day: int) -> int:
     return days - _DAYS_BEFORE_MONTH_FROM_MARCH - 2
 
 
+def julian_from_day_number(days: int) -> tuple[int, int, int]:
+    """The (year, month, day) on the Julian calendar of a day number; the inverse of
+    :func:`julian_day_number`."""
+    shifted = days + _DAYS_BEFORE_MONTH_FROM_MARCH + 2
+    cycle, rest = divmod(shifted, 1461)
+    year_of_cycle = min(rest // 365, 3)
+    day_of_year = rest - year_of_cycle * 365
+    month_from_march = (5 * day_of_year + 2) // 153
+    day = day_of_year - (153 * month_from_march + 2) // 5 + 1
+    month = month_from_march + 3 if month_from_march < 10 else month_from_march - 9
+    return cycle * 4 + year_of_cycle + (1 if month <= 2 else 0), month, day
+
+
 def civil_from_day_number(days: int) -> tuple[int, int, int]:
     """The (year, month, day) of a day number; the inverse of :func:`day_number`."""
     shifted = days + _DAYS_BEFORE_MONTH_FROM_MARCH

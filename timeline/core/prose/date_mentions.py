@@ -43,6 +43,7 @@ from timeline.core.prose.date_patterns import (
     Candidate,
     find_candidates,
     number_value,
+    with_day_numbers,
 )
 
 _FUTURE = re.compile(
@@ -60,8 +61,8 @@ _CLAUSE_BREAK = re.compile(
     r"|could|should|may|might|shall|can|did|does|do|then|later|[a-z]+ed)\b)"
 )
 _COMPARED = re.compile(
-    r"(?i)\b(?:than|(?:from|of)\s+what(?:\s+\w+\s+(?:was|were|is|are))?|compared\s+(?:with|to))"
-    r"(?:\s+[^\W\d]+){0,4}\s*$"
+    r"(?i)(?:\b(?:than|(?:from|of)\s+what(?:\s+\w+\s+(?:was|were|is|are))?|compared\s+(?:with|to))"
+    r"(?:\s+[^\W\d]+){0,4}|(?:\bpercent|\bper\s+cent|%)\s+(?:over|on))\s*$"
 )
 _WOULD_HAVE = re.compile(r"(?i)\b(?:would|might)(?:n't|\s+not)?\s+have\s+[a-z]+")
 _VERB = re.compile(r"(?i)\b(?:is|are|am|be|been|has|have|do|does|can|could|may|might|must|should|says?)\b")
@@ -170,7 +171,7 @@ class DateReader:
         if word is None:
             return None
         span = self._read_span(first, second, tense)
-        if span is None or (word == "and" and first.preposition != "between" and not _next_day(span)):
+        if span is None or (word == "and" and first.preposition != "between" and not _next_to(span)):
             return None  # "on Monday and Thursday" are two days, "on Tuesday and Wednesday" one span
         return self._mention(sentence, first, span, second.end, first.kind, True)
 
@@ -259,6 +260,8 @@ class DateReader:
     def _partial(self, candidate: Candidate, tense: str, year: int | None) -> Temporal:
         month, day = _month_and_day(candidate.core)
         named = _named_tense(candidate)
+        if named is None and (candidate.match.groupdict().get("which") or "").lower() == "this":
+            named = tense  # "this August": this year's, before or after by the clause's tense
         if year is None and named is not None:
             year = self._year_by_reference(month, day, named)  # "last September", "April next"
         elif year is None:
@@ -400,22 +403,22 @@ def _joining_word(first: Candidate, second: Candidate, sentence: str) -> str | N
     word = (match["word"] or "").lower()
     if word == "and":
         days = first.kind in _DAY_KINDS and second.kind in _DAY_KINDS
-        return word if first.preposition == "between" or days else None
+        months = first.kind == second.kind == "month"
+        return word if first.preposition == "between" or days or months else None
     if not word:  # a dash only joins like forms: "1914 – 1918", "March – May 2001"
         return word if first.kind in PARTIAL or first.kind == second.kind else None
     return word
 
 
-_NAMED_TENSES = {"last": "past", "past": "past", "next": "future", "coming": "future", "this": "present"}
+_NAMED_TENSES = {"last": "past", "past": "past", "next": "future", "coming": "future"}
 
 
 def _named_tense(candidate: Candidate) -> str | None:
-    """``last September``, ``this May``, ``the 1st of April next``: the words say which one."""
+    """``last September``, ``the 1st of April next``: the words say which one (``this May`` is
+    this year's, and the clause's tense says whether it is past or to come)."""
     groups = candidate.match.groupdict()
     which = (groups.get("which") or groups.get("after") or "").lower()
-    return {"last": "past", "past": "past", "next": "future", "coming": "future", "this": "present"}.get(
-        which
-    )
+    return _NAMED_TENSES.get(which)
 
 
 def _names_a_year(candidate: Candidate) -> bool:
@@ -426,10 +429,13 @@ def _names_a_year(candidate: Candidate) -> bool:
     return unit is not None and unit.lower() == "year"
 
 
-def _next_day(span: Interval) -> bool:
+def _next_to(span: Interval) -> bool:
+    """Two days, or two months, one right after the other."""
     start, end = span.start, span.end
     if not isinstance(start, HistoricalDate) or not isinstance(end, HistoricalDate):
         return False
+    if start.day is None and end.day is None and start.month and end.month:
+        return (end.year * 12 + end.month) - (start.year * 12 + start.month) == 1
     if start.day is None or end.day is None:
         return False
     return day_number(*_day_of(end)) - day_number(*_day_of(start)) == 1
@@ -462,7 +468,7 @@ def _day_of(date: HistoricalDate) -> tuple[int, int, int]:
 
 def _month_and_day(text: str) -> tuple[int, int | None]:
     month = day = None
-    for word in re.findall(r"[A-Za-z]+|\d+", _LEADING_WEEKDAY.sub("", text)):
+    for word in re.findall(r"[A-Za-z]+|\d+", with_day_numbers(_LEADING_WEEKDAY.sub("", text))):
         lowered = word.lower()
         if lowered in MONTH_NUMBERS:
             month = MONTH_NUMBERS[lowered]
@@ -482,6 +488,8 @@ def absolute_value(candidate: Candidate) -> Temporal:
         return _year_range(candidate.match)
     text = _LEADING_WEEKDAY.sub("", candidate.core)
     text = re.sub(r"\s+(?:and)\s+", "–", text)
+    text = re.sub(r"(?i)\bday\s+of\s+", "", with_day_numbers(text))  # "the 31st day of October, 1866"
+    text = re.sub(r"(?<=\d)d\b", "", text)  # "the 2d of March"
     if candidate.kind == "century":
         text = _numbered_ordinal(text)
     return parse(text)
@@ -520,8 +528,15 @@ def _deictic(candidate: Candidate, reference: HistoricalDate, tense: str) -> Tem
         return _day(_weekday_near(today, match, tense))
     if kind == "ago":
         day = HistoricalDate.of_day(*_day_of(reference))
+        unit = match["unit"].lower()
+        if match["number"].lower().startswith("half"):  # "half a century ago"
+            years = {"year": 0, "decade": 5, "century": 50, "centurie": 50}.get(unit)
+            if years is None:
+                return None
+            shifted = _shifted(day, -6, "month") if years == 0 else _shifted(day, -years, "year")
+            return None if shifted is None else dataclasses.replace(shifted, approximate=True)
         count = number_value(match["number"])
-        if match["half"] and match["unit"].lower() == "year":  # "a year and a half ago"
+        if match["half"] and unit == "year":  # "a year and a half ago"
             months = _shifted(day, -(count * 12 + 6), "month")
             return None if months is None else dataclasses.replace(months, approximate=True)
         return _shifted(day, -count, match["unit"])

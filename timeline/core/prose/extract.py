@@ -27,6 +27,7 @@ _LABEL = (
 _DATE_LINE_REST = re.compile(rf"^[\W_]*(?:{_LABEL}\b[\W_]*)*$")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*[-–—:]")
+_INTENSIFIER = re.compile(r"\b(?i:only|just|barely|nearly|almost|exactly|precisely)\s+$")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _STOP_WORD_TEXT = """
     that this with from have were been they their there which when what will would could should
@@ -190,7 +191,8 @@ def make_title(sentence: str, mention: Mention, mentions: list[Mention], skip_un
     """What happened at ``mention``: its clause without the date words (see :mod:`.titles`)."""
     removals: list[tuple[int, int]] = [(0, skip_until)] if skip_until else []
     target = len(removals)
-    removals.append((mention.removal_start, mention.end))
+    intensifier = _INTENSIFIER.search(sentence, 0, mention.removal_start)  # "only five days ago"
+    removals.append((intensifier.start() if intensifier else mention.removal_start, mention.end))
     asides: list[tuple[int, int]] = []
     for other in mentions:
         if other is mention:

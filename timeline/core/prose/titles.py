@@ -28,6 +28,8 @@ _PREPOSITION_TEXT = """
     over under about around across along among amid despite per via within without near against
     towards toward beyond behind beside besides upon throughout"""
 _PREPOSITIONS = frozenset(_PREPOSITION_TEXT.split())
+_EVENT_PREPOSITIONS = frozenset({"after", "before", "since", "until", "following"})
+"""Words that name an event by its noun: ``after the invasion``, ``since the flood``."""
 _HANDING_ON = frozenset({"that", "so", "when", "because", "if", "where", "while", "as", "until"})
 _SUBORDINATOR_TEXT = """
     after before when whenever while as since because although though once until till if unless
@@ -70,7 +72,10 @@ _FUNCTION_TEXT = """
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 
 _PIECE_BREAK = re.compile(
-    r"\s*(?:[;:()“”\"‘]|’(?![A-Za-z])|,(?=\s)|\s[–—-]\s|[–—])\s*"
+    r"\s*(?:[;:()“”\"‘]|’(?![A-Za-z])|,(?=\s)|\s[–—-]\s|[–—]|--)\s*"
+    r"|\s*\b(?i:that\s+is|this\s+is|which\s+is|that's|this\s+was|that\s+was)\s+why\s+"
+    r"|\s+(?=(?:since|after|before|when|while|because|until|once)\s+(?:he|she|it|they|we|I|the|a|an"
+    r"|his|her|its|their|our|my|[A-Z][\w'’-]*)\s)"
     r"|\s+(?:and|but|then)\s+(?=(?:(?:he|she|it|they|we|I|there|the|a|an|his|her|its|their)\b"
     r"|(?:will|would|was|were|is|are|has|have|had|could|should|may|might|did|then|later)\b"
     r"|[a-z]+ed\b|[A-Z][\w'’-]*\s+(?:was|were|is|are|has|had|will|[a-z]+ed)\b))"
@@ -175,10 +180,18 @@ def _is_object_relative(words: Sequence[str]) -> bool:
 def _is_relative(words: Sequence[str]) -> bool:
     """``which arrived in July``: a clause about the noun before it."""
     return bool(words) and words[0].lower() in ("which", "who", "that") and _first_verb(words[1:]) == 0
+    # (at the start of a sentence "That is…" is no relative clause: see _clause_words)
 
 
 def _is_whole_clause(words: Sequence[str]) -> bool:
-    return _is_clause(words) and not _lacks_subject(words)
+    """A clause with its own subject, and not a noun with a clause about it (``an address of
+    such note that I send it``)."""
+    if not _is_clause(words) or _lacks_subject(words):
+        return False
+    verb = _first_verb(words)
+    assert verb is not None
+    about_the_noun = any(word.lower() in _RELATIVES for word in words[1:verb])
+    return not (about_the_noun and words[0].lower() in _DETERMINERS)
 
 
 def _is_nominal(words: Sequence[str]) -> bool:
@@ -186,6 +199,8 @@ def _is_nominal(words: Sequence[str]) -> bool:
     if len(words) < 2 or _first_verb(words) is not None:
         return False
     first = words[0].lower()
+    if first in _EVENT_PREPOSITIONS:
+        return words[1].lower() in _DETERMINERS  # "after the invasion of Ukraine [on 24 February]"
     return first not in _PREPOSITIONS and first not in _SUBORDINATORS and first not in _RELATIVES
 
 
@@ -197,8 +212,8 @@ def _clause_words(pieces: list[list[str]], index: int) -> list[str]:
         return [*words, *_clause_words(pieces, index + 1)]  # "Ministers said NATO leaders will meet"
     first = words[0].lower()
     if first in _SUBORDINATORS and _first_verb(words[1:]) is not None:
-        words = words[1:]  # "after the war ended": the war ended
-    elif _is_relative(words):
+        words = _first_clause_only(words[1:])  # "after the war ended": the war ended
+    elif _is_relative(words) and index > 0:
         antecedent = _antecedent(pieces, index)  # "…a new convention, which goes into effect"
         if not antecedent and index > 0:
             return _clause_words(pieces, index - 1)  # "…until the mill closed, that was 1981"
@@ -219,6 +234,23 @@ def _clause_words(pieces: list[list[str]], index: int) -> list[str]:
     if words and _lacks_subject(words):
         words = _subject_before(pieces, index, _is_bare_participle(words)) + words
     return _without_relative_pronoun(words)
+
+
+def _first_clause_only(words: list[str]) -> list[str]:
+    """``I presented my program to the Congress have made it clear``: up to the second verb, which
+    belongs to the sentence the clause was part of."""
+    verb = _first_verb(words)
+    if verb is None:
+        return words
+    for index in range(verb + 2, len(words)):
+        previous = words[index - 1].lower()
+        if (
+            words[index].lower() in _AUXILIARIES
+            and previous not in _PRONOUNS
+            and previous not in _AUXILIARIES
+        ):
+            return words[:index]
+    return words
 
 
 def _verb_after_subject(pieces: list[list[str]], index: int) -> bool:
@@ -315,19 +347,27 @@ def _subject_start(words: Sequence[str]) -> int | None:
         return None
     if any(word.lower() in _RELATIVES | _SUBORDINATORS for word in words[1:verb]):
         return None  # "at the place where they declared…": the clause belongs to the phrase
-    start = verb
-    while start > 1:
+    start, found = verb, False
+    while start > 1 and not found:
         previous = words[start - 1].lower()
-        if previous in _PREPOSITIONS - {"of"} or previous in _AUXILIARIES:
+        if previous in _AUXILIARIES:
+            found = True
             break
         start -= 1
-        if previous in _DETERMINERS or previous in _PRONOUNS:
-            break
+        # the subject starts at a pronoun, or at a determiner that no preposition governs:
+        # "…of Congress the minister of the United States at Madrid was instructed"
+        found = previous in _PRONOUNS or (
+            previous in _DETERMINERS and words[start - 1].lower() not in _PREPOSITIONS
+        )
+    if not found and start <= 1:
+        return 1 if words[1].lower() in _DETERMINERS | _PRONOUNS else None
     return start if start < verb else None
 
 
 def _named_thing(words: list[str]) -> list[str]:
     """``A year after the invasion of Ukraine``: the invasion of Ukraine."""
+    if words[0].lower() in _EVENT_PREPOSITIONS:
+        return words[1:]
     for index in range(1, min(len(words) - 1, 4)):
         if words[index].lower() in _PREPOSITIONS - {"of"} and words[index + 1].lower() in _DETERMINERS:
             return words[index + 1 :]

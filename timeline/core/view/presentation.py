@@ -12,6 +12,10 @@ from dataclasses import dataclass
 
 from timeline.core.view.period import MIN_WIDTH, TimePeriod
 
+DAY = 86_400.0
+DAY_FRAME = 21 * DAY
+"""The narrowest view of an event of a day or more: three weeks, an axis of days."""
+
 
 @dataclass(frozen=True, slots=True)
 class Stop:
@@ -27,12 +31,15 @@ def framing(stops: list[Stop], index: int) -> TimePeriod:
 
     The event itself takes at least a fifth of the width; a neighbour is brought in when it
     lies within a thousand times the event's own span, so that the audience sees where the
-    moment sits without the moment shrinking to nothing.
+    moment sits without the moment shrinking to nothing. A day or longer is never framed
+    closer than three weeks, so that a lone day is shown among days, not on an axis of hours.
     """
     stop = stops[index]
     span = max(stop.latest - stop.earliest, MIN_WIDTH)
     centre = (stop.earliest + stop.latest) / 2
     half = span * 2.5
+    if span >= DAY:
+        half = max(half, DAY_FRAME / 2)
     for neighbour in stops[max(index - 1, 0) : index + 2]:
         if neighbour is stop:
             continue

@@ -6,9 +6,11 @@ and hand it to the same painter.
 
 from __future__ import annotations
 
-import dataclasses
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from PySide6.QtGui import QImage
 
 from timeline.core.colours import UNCATEGORISED_NAME, colour_for, neutral_colour
 from timeline.core.dates.dates import MAX_INSTANT, HistoricalDate
@@ -17,82 +19,16 @@ from timeline.core.model import EventSpan
 from timeline.core.view.layout import DETAIL_LIMIT, EventBox, Scene, density_bins, lay_out_events, to_x
 from timeline.core.view.period import TimePeriod
 from timeline.core.view.scale import Axis, Measure, choose_axis
-from timeline.core.view.spacing import spread_lane_height
+from timeline.ui.canvas.frame_geometry import Geometry
+from timeline.ui.canvas.spreading import spread
 from timeline.ui.document import TimelineDocument
+from timeline.ui.pictures import thumbnails
+
+__all__ = ["UNCATEGORISED", "EraBand", "Frame", "Geometry", "LegendEntry", "build_frame"]
 
 DENSITY_BIN_PIXELS = 6
 UNCATEGORISED = -1
 """The legend's key for events without a category (category ids start at 1)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Geometry:
-    """Where the rows of the canvas are, in pixels, from the font's size."""
-
-    width: float
-    height: float
-    line_height: float
-    lane_height: float
-    lane_offset: float = 0.0
-    """Lanes that do not fill the height start this much lower, so the events sit in the view."""
-
-    @property
-    def marker_size(self) -> float:
-        """Markers grow with the type, so that large print keeps its shapes in proportion."""
-        return max(10.0, round(self.line_height * 0.6))
-
-    @property
-    def major_row(self) -> tuple[float, float]:
-        return 0.0, self.line_height + 8
-
-    @property
-    def minor_row(self) -> tuple[float, float]:
-        top = self.major_row[1]
-        return top, top + self.line_height + 8
-
-    @property
-    def axis_bottom(self) -> float:
-        return self.minor_row[1]
-
-    @property
-    def era_row(self) -> tuple[float, float]:
-        top = self.axis_bottom + 4
-        return top, top + self.line_height + 4
-
-    @property
-    def lanes_top(self) -> float:
-        return self.era_row[1] + 4 + self.lane_offset
-
-    @property
-    def legend_row(self) -> tuple[float, float]:
-        """The bottom strip: the categories' colours, out of the way of every event."""
-        return self.height - self.line_height - 10, self.height
-
-    @property
-    def overflow_row(self) -> tuple[float, float]:
-        """Above the legend: the ``+N`` pills of events that found no lane."""
-        bottom = self.legend_row[0]
-        return bottom - self.line_height - 14, bottom
-
-    @property
-    def compact_lane_height(self) -> float:
-        return self.line_height + 12
-
-    @property
-    def tallest_lane_height(self) -> float:
-        """Lanes spread up to this when few are used: room for a card with a picture."""
-        return round(self.line_height * 4)
-
-    @property
-    def lane_count(self) -> int:
-        return max(int((self.overflow_row[0] - self.lanes_top) // self.lane_height), 0)
-
-    def lane_top(self, lane: int) -> float:
-        return self.lanes_top + lane * self.lane_height
-
-    def lane_at(self, y: float) -> int | None:
-        lane = int((y - self.lanes_top) // self.lane_height)
-        return lane if y >= self.lanes_top and lane < self.lane_count else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +56,10 @@ class Frame:
     eras: list[EraBand] = field(default_factory=list)
     today_x: float | None = None
     uncategorised_colour: str = "#8d8a84"
+    pictures: dict[int, str] = field(default_factory=dict)
+    """Event id → hash of the picture its card shows (only when lanes have room for it)."""
+    picture: Callable[[str], QImage | None] = lambda _sha256: None
+    """The decoded thumbnail of a picture, from the shared bounded cache."""
     selected: frozenset[int] = frozenset()
     hovered: int | None = None
     faded: frozenset[int] = frozenset()
@@ -162,6 +102,7 @@ def build_frame(
     axis = choose_axis(period, width, axis_measure or measure)
     density = matching.density if matching is not None and not dim else document.density
     in_view = density.count_overlapping(period.start, period.end)
+    spans: list[EventSpan] = []
     if in_view <= DETAIL_LIMIT:
         spans = document.spans_in(period)
         if previews:
@@ -183,14 +124,7 @@ def build_frame(
         bins = max(int(width // DENSITY_BIN_PIXELS), 1)
         scene = Scene(bins=density_bins(density.histogram(period.start, period.end, bins), width))
     scene.in_view = in_view
-    if scene.detailed and scene.boxes and not scene.clusters:
-        used = max(box.lane for box in scene.boxes) + 1
-        available = geometry.overflow_row[0] - geometry.lanes_top
-        lane_height = spread_lane_height(
-            used, available, geometry.compact_lane_height, geometry.tallest_lane_height
-        )
-        offset = max(available - used * lane_height, 0.0) / 3
-        geometry = dataclasses.replace(geometry, lane_height=lane_height, lane_offset=offset)
+    scene, geometry, pictures = spread(document, scene, spans, period, geometry, measure)
     now = time.time()
     categories = document.categories()
     colours = {id_: category.colour or colour_for(id_ - 1) for id_, category in categories.items()}
@@ -217,6 +151,8 @@ def build_frame(
         category_colours=colours,
         uncategorised_colour=neutral,
         legend=legend,
+        pictures=pictures,
+        picture=lambda sha256: thumbnails.get(sha256, document.thumbnail),
     )
 
 

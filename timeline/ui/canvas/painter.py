@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QLinearGradient,
     QPainter,
     QPalette,
@@ -29,6 +30,7 @@ from timeline.core.colours import readable_on
 from timeline.core.view.layout import EventBox
 from timeline.core.view.spacing import beside_line, open_stretches, widest_free
 from timeline.ui.canvas.frame import Frame, Geometry
+from timeline.ui.canvas.spreading import picture_height
 
 _DEFAULT_EVENT_COLOUR = "#5b7fa6"
 _CACHE_LIMIT = 20_000
@@ -98,6 +100,7 @@ class TimelinePainter:
         self._static: dict[tuple[str, int], QStaticText] = {}
         self._fonts = (self.font, self.bold_font, self.title_font, self.era_font)
         self._font_style = -1
+        self._squares: dict[tuple[str, int], QImage] = {}
 
     # Measuring ------------------------------------------------------------------------------
 
@@ -279,9 +282,13 @@ class TimelinePainter:
         geometry = frame.geometry
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         card_height = self._card_height(geometry)
+        tall_card = picture_height(geometry)
         for box in frame.scene.boxes:
             centre_y = geometry.lane_top(box.lane) + geometry.lane_height / 2
-            top = centre_y - card_height / 2
+            sha256 = frame.pictures.get(box.span.id)
+            picture = self._thumbnail(frame, sha256, round(tall_card - 6)) if sha256 else None
+            height = tall_card if picture is not None else card_height
+            top = centre_y - height / 2
             colour = self._colour_of(box, frame)
             faded = box.span.id in frame.faded
             if faded:
@@ -289,11 +296,34 @@ class TimelinePainter:
             if box.marker:
                 self._paint_marker(painter, box, centre_y, colour)
             else:
-                self._paint_bar(painter, box, top, card_height, colour)
+                bar_top = centre_y - card_height / 2
+                self._paint_bar(painter, box, bar_top, card_height, colour)
             if box.span.id in frame.selected or box.span.id == frame.hovered:
-                self._paint_outline(painter, box, top, card_height, box.span.id in frame.selected)
-            self._paint_label(painter, box, frame, top, card_height, colour, faded)
+                self._paint_outline(
+                    painter, box, centre_y - card_height / 2, card_height, box.span.id in frame.selected
+                )
+            self._paint_label(painter, box, frame, top, height, colour, faded, picture)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+    def _thumbnail(self, frame: Frame, sha256: str, side: int) -> QImage | None:
+        """A picture's thumbnail cropped to a square of ``side`` pixels, scaled once and kept."""
+        key = (sha256, side)
+        image = self._squares.get(key)
+        if image is None:
+            source = frame.picture(sha256)
+            if source is None or side < 8:
+                return None
+            shorter = min(source.width(), source.height())
+            square = source.copy(
+                (source.width() - shorter) // 2, (source.height() - shorter) // 2, shorter, shorter
+            )
+            image = square.scaled(
+                side, side, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+            if len(self._squares) > 600:
+                self._squares.clear()
+            self._squares[key] = image
+        return image
 
     def _paint_label(
         self,
@@ -304,13 +334,17 @@ class TimelinePainter:
         height: float,
         colour: QColor,
         faded: bool,
+        picture: QImage | None = None,
     ) -> None:
-        """The title: inside its bar when it fits on the solid part, else on a card of its own."""
+        """The title: inside its bar when it fits on the solid part, else on a card of its own
+        (with the event's picture at its start when it has one and the lanes have room)."""
         width = frame.geometry.width
         text_width = box.label_width - 2 * CARD_PADDING - CARD_SPACING
+        if picture is not None:
+            text_width -= picture_height(frame.geometry)
         text_top = top + (height - self.line_height) / 2
         label = box.span.label
-        if box.label_inside:
+        if box.label_inside and picture is None:
             text_x = box.label_x + CARD_PADDING
             right = min(text_x + text_width, width - 2)
             on_solid = box.solid_x0 <= box.label_x and right <= box.solid_x1
@@ -322,11 +356,12 @@ class TimelinePainter:
                 self.label_boxes.append(QRectF(text_x, text_top, self._width(label, 2), self.line_height))
                 return
         left = box.label_x
-        card_width = min(text_width + 2 * CARD_PADDING, width - 2 - left)
-        if card_width < 2 * CARD_PADDING + 16:
+        inset = picture.width() + 3 if picture is not None else 0
+        card_width = min(text_width + 2 * CARD_PADDING + inset, width - 2 - left)
+        if card_width < 2 * CARD_PADDING + 16 + inset:
             return
-        if card_width < text_width + 2 * CARD_PADDING:
-            label = self._elided(label, card_width - 2 * CARD_PADDING, 2)
+        if card_width < text_width + 2 * CARD_PADDING + inset:
+            label = self._elided(label, card_width - 2 * CARD_PADDING - inset, 2)
         card = QRectF(left, top, card_width, height)
         tint = mixed(colour, self.theme.background, 0.30 if self.theme.dark else 0.13)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -335,8 +370,10 @@ class TimelinePainter:
         accent_x = card.right() - 3 if box.label_x + box.label_width / 2 < box.x0 else card.left()
         painter.fillRect(QRectF(accent_x, top + 3, 3, height - 6), colour)
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        if picture is not None:
+            painter.drawImage(QPointF(left + 3, top + 3), picture)
         painter.setPen(self.theme.muted if faded else self.theme.text)
-        self._draw_text(painter, left + CARD_PADDING, text_top, label, 2)
+        self._draw_text(painter, left + inset + CARD_PADDING, text_top, label, 2)
         self.label_boxes.append(card)
 
     def _paint_bar(self, painter: QPainter, box: EventBox, top: float, height: float, colour: QColor) -> None:

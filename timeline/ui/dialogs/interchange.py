@@ -46,6 +46,7 @@ _SUFFIXES = {
     "timelinejs-csv": "*.csv",
     "ics": "*.ics",
     "timeline": "*.timeline",
+    "wikidata": "*.json",
 }
 
 
