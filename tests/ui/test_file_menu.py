@@ -13,6 +13,7 @@ from timeline.core.dates.dates import DateError, HistoricalDate
 from timeline.core.model import Event
 from timeline.store.backups import backup_folder, list_backups, make_backup
 from timeline.store.database import open_database
+from timeline.store.errors import DamagedFileError, damaged_message
 from timeline.store.repository import TimelineRepository
 from timeline.ui import app
 from timeline.ui.app import MainWindow, open_window
@@ -121,9 +122,8 @@ def test_a_damaged_file_is_offered_its_newest_good_backup_beside_it(  # type: ig
 ) -> None:
     path = tmp_path / "notes.timeline.db"
     with open_database(path) as database:
-        TimelineRepository(database).add_events(
-            Event(f"e{n}", HistoricalDate.of_year(1800 + n)) for n in range(60)
-        )
+        repository = TimelineRepository(database)
+        repository.add_events(Event(f"e{n}", HistoricalDate.of_year(1800 + n)) for n in range(60))
         make_backup(database.db.conn, backup_folder(private_data_dir / "backups", path))
     data = bytearray(path.read_bytes())
     page = int.from_bytes(data[16:18], "big")
@@ -136,7 +136,16 @@ def test_a_damaged_file_is_offered_its_newest_good_backup_beside_it(  # type: ig
         asked.append(str(arguments[2]))
         return QMessageBox.StandardButton.Yes
 
+    real_document = app.TimelineDocument
+
+    def checked_document(where: Path, **options: object) -> object:
+        """The store's check of the file, which finds it damaged, as it does on open."""
+        if where == path and not options.get("readonly"):
+            raise DamagedFileError(damaged_message(where, "database disk image is malformed"))
+        return real_document(where, **options)  # type: ignore[arg-type]
+
     monkeypatch.setattr(QMessageBox, "question", answer)
+    monkeypatch.setattr(app, "TimelineDocument", checked_document)
     window = open_window(path)
     assert window is not None
     try:

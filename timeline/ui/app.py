@@ -125,6 +125,7 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         document.events_edited.connect(self._follow_edited)
         document.error.connect(self._show_error)
         document.read_only_changed.connect(self._show_title)
+        document.read_only_changed.connect(self._offer_backup_if_damaged)
         self.event_list.selectionModel().currentRowChanged.connect(self._list_selected)
         self._syncing = False
         self._fit_to_screen()
@@ -132,6 +133,16 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         self._show_period(self.canvas.period)
         if not document.readonly:
             QTimer.singleShot(0, self.file_commands.back_up_if_due)
+
+    def _offer_backup_if_damaged(self) -> None:
+        """The check of the file, run while it was first shown, found it damaged: offer the
+        newest good backup in its place, as a new file (the damaged one is never written)."""
+        damage = self.document.database.damage
+        if damage is None:
+            return
+        restored = offer_backup(self.document.path, damage)
+        if restored is not None:
+            QTimer.singleShot(0, lambda: replace_window(self, restored))
 
     def _show_title(self) -> None:
         title = window_title(self.document.repository.title, self.document.path)
