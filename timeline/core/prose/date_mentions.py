@@ -43,6 +43,7 @@ from timeline.core.prose.date_patterns import (
     Candidate,
     find_candidates,
     number_value,
+    with_day_numbers,
 )
 
 _FUTURE = re.compile(
@@ -467,7 +468,7 @@ def _day_of(date: HistoricalDate) -> tuple[int, int, int]:
 
 def _month_and_day(text: str) -> tuple[int, int | None]:
     month = day = None
-    for word in re.findall(r"[A-Za-z]+|\d+", _LEADING_WEEKDAY.sub("", text)):
+    for word in re.findall(r"[A-Za-z]+|\d+", with_day_numbers(_LEADING_WEEKDAY.sub("", text))):
         lowered = word.lower()
         if lowered in MONTH_NUMBERS:
             month = MONTH_NUMBERS[lowered]
@@ -487,6 +488,8 @@ def absolute_value(candidate: Candidate) -> Temporal:
         return _year_range(candidate.match)
     text = _LEADING_WEEKDAY.sub("", candidate.core)
     text = re.sub(r"\s+(?:and)\s+", "–", text)
+    text = re.sub(r"(?i)\bday\s+of\s+", "", with_day_numbers(text))  # "the 31st day of October, 1866"
+    text = re.sub(r"(?<=\d)d\b", "", text)  # "the 2d of March"
     if candidate.kind == "century":
         text = _numbered_ordinal(text)
     return parse(text)
@@ -525,8 +528,15 @@ def _deictic(candidate: Candidate, reference: HistoricalDate, tense: str) -> Tem
         return _day(_weekday_near(today, match, tense))
     if kind == "ago":
         day = HistoricalDate.of_day(*_day_of(reference))
+        unit = match["unit"].lower()
+        if match["number"].lower().startswith("half"):  # "half a century ago"
+            years = {"year": 0, "decade": 5, "century": 50, "centurie": 50}.get(unit)
+            if years is None:
+                return None
+            shifted = _shifted(day, -6, "month") if years == 0 else _shifted(day, -years, "year")
+            return None if shifted is None else dataclasses.replace(shifted, approximate=True)
         count = number_value(match["number"])
-        if match["half"] and match["unit"].lower() == "year":  # "a year and a half ago"
+        if match["half"] and unit == "year":  # "a year and a half ago"
             months = _shifted(day, -(count * 12 + 6), "month")
             return None if months is None else dataclasses.replace(months, approximate=True)
         return _shifted(day, -count, match["unit"])

@@ -347,14 +347,20 @@ def _subject_start(words: Sequence[str]) -> int | None:
         return None
     if any(word.lower() in _RELATIVES | _SUBORDINATORS for word in words[1:verb]):
         return None  # "at the place where they declared…": the clause belongs to the phrase
-    start = verb
-    while start > 1:
+    start, found = verb, False
+    while start > 1 and not found:
         previous = words[start - 1].lower()
-        if previous in _PREPOSITIONS - {"of"} or previous in _AUXILIARIES:
+        if previous in _AUXILIARIES:
+            found = True
             break
         start -= 1
-        if previous in _DETERMINERS or previous in _PRONOUNS:
-            break
+        # the subject starts at a pronoun, or at a determiner that no preposition governs:
+        # "…of Congress the minister of the United States at Madrid was instructed"
+        found = previous in _PRONOUNS or (
+            previous in _DETERMINERS and words[start - 1].lower() not in _PREPOSITIONS
+        )
+    if not found and start <= 1:
+        return 1 if words[1].lower() in _DETERMINERS | _PRONOUNS else None
     return start if start < verb else None
 
 
