@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import time
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -21,6 +22,8 @@ from timeline.store.bulk import Progress
 from timeline.store.database import open_database
 from timeline.store.errors import StoreError, translated_errors
 from timeline.store.repository import TimelineRepository
+
+_T = TypeVar("_T")
 
 _FETCH_LIMIT = 4 * DETAIL_LIMIT
 _REUSE_LIMIT = 3_000
@@ -73,6 +76,7 @@ class TimelineDocument(QObject):
         eras_changed: eras were added, changed or removed.
         events_edited(list): these events were changed in place (after ``events_changed``), so
             that a view can follow an event that a new date moved elsewhere.
+        relations_changed: entities, sources, links or nesting changed (after ``events_changed``).
         error(str): a change was refused, or the file was found damaged; the message says why.
         read_only_changed: the file turned out damaged and is now read only.
     """
@@ -81,6 +85,7 @@ class TimelineDocument(QObject):
     categories_changed = Signal()
     eras_changed = Signal()
     events_edited = Signal(list)
+    relations_changed = Signal()
     error = Signal(str)
     read_only_changed = Signal()
 
@@ -245,6 +250,15 @@ class TimelineDocument(QObject):
         if new_categories:
             self.categories_changed.emit()
         self.events_changed.emit()
+
+    def write_relations(self, change: Callable[[TimelineRepository], _T]) -> _T:
+        """Change entities, sources, links or nesting through the repository (one transaction
+        per call there), then tell the views: nesting changes what the canvas draws."""
+        result = change(self.repository)
+        self._spans.clear()
+        self.events_changed.emit()
+        self.relations_changed.emit()
+        return result
 
     def add_category(self, category: Category) -> int:
         category_id = self.repository.add_category(category)
