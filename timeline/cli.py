@@ -257,6 +257,7 @@ _IMPORT_FORMATS = (
     "timeline",
     "csl-json",
     "wikidata",
+    "markwhen",
 )
 _EXPORT_FORMATS = (
     "csv",
@@ -264,6 +265,7 @@ _EXPORT_FORMATS = (
     "timelinejs",
     "timelinejs-csv",
     "ics",
+    "markwhen",
     "html",
     "png",
     "svg",

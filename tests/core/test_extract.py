@@ -515,6 +515,11 @@ def test_titles_keep_the_rules_on_long_sentences() -> None:
         ("The harvest failed in May last.", (1878, 12, 2), ["1878-05"]),
         ("We shall produce 125,000 airplanes next year, 1943.", (1942, 1, 6), ["1943"]),
         ("We set that goal a year and a half ago.", (1942, 1, 6), ["1940-07~"]),
+        ("It sounds like the philosophy of half a century ago.", (1938, 1, 3), ["1888~"]),
+        ("I urge final action on this bill by the first of February.", (1964, 1, 8), ["1964-02-01"]),
+        ("On the 2d of March the Congress voted the sum.", (1899, 12, 5), ["1899-03-02"]),
+        ("A letter went out on the 7th day of October last.", (1848, 12, 5), ["1848-10-07"]),
+        ("The treaty was signed on the twenty-second day of May, 1846.", (1848, 12, 5), ["1846-05-22"]),
     ],
 )
 def test_old_and_spoken_ways_of_naming_a_month_or_year(
@@ -564,6 +569,8 @@ def test_more_than_a_number_is_no_yardstick() -> None:
          "He spoke"),
         ("Their report, published in 1938, dates the first phase to the 2nd century.",
          "Their report dates the first phase"),
+        ("On the adjournment of Congress in May last the minister of the United States at Madrid was "
+         "instructed to inform Spain.", "The minister of the United States was instructed"),
     ],
 )  # fmt: skip
 def test_titles_of_real_sentences(text: str, title: str) -> None:
@@ -573,3 +580,29 @@ def test_titles_of_real_sentences(text: str, title: str) -> None:
 def test_a_word_that_only_weighs_the_date_goes_with_it() -> None:
     [proposal] = extract("Only five days ago I expressed the grave concern of the Government.", REFERENCE)
     assert proposal.title == "I expressed the grave concern of the Government"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor is here tonight.",
+        "Tonight I can tell you of dramatic changes.",
+        "Paychecks are a little bigger today.",
+    ],
+)
+def test_the_moment_of_speaking_is_no_event(text: str) -> None:
+    assert when(text) == []
+
+
+def test_what_happens_today_is_an_event() -> None:
+    assert when("The storm hit the coast today.") == ["2023-03-03"]
+    assert when("Tonight the bands play in the square.") == ["2023-03-03"]
+
+
+def test_a_date_that_is_the_subject_stays_in_the_title() -> None:
+    [proposal] = extract("You know, yesterday was her wedding day.", REFERENCE)
+    assert proposal.title == "Yesterday was her wedding day"
+
+
+def test_a_number_with_a_thousands_separator_is_no_year() -> None:
+    assert when("In August 289,570 men sailed for France.", HistoricalDate.of_day(1918, 12, 2)) == ["1918-08"]

@@ -294,3 +294,54 @@ def test_a_sound_file_checked_in_the_background_is_written_and_goes_to_wal(db_pa
         repository.add_event(Event("after it", parse_date("2002")))
     with open_database(db_path, readonly=True) as database:
         assert TimelineRepository(database).count_events() == 52
+
+
+def test_the_message_for_a_damaged_file_names_its_newest_backup(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    make_timeline(path, events=300)
+    older = tmp_path / "t.db.v1-backup"
+    newer = tmp_path / "t.db.v1-backup-20261201T120000"
+    for age, backup in ((7200, older), (3600, newer)):
+        shutil.copy(path, backup)
+        os.utime(backup, (time.time() - age, time.time() - age))
+    damage_page_two(path)
+    with pytest.raises(DamagedFileError) as refused:
+        open_database(path)
+    assert f"newest backup, {newer}" in str(refused.value)
+
+
+def test_a_file_with_another_name_keeps_nothing_in_its_log_between_writes(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    original = tmp_path / "a" / "t.db"
+    make_timeline(original, events=5)
+    os.link(original, tmp_path / "b" / "hard.db")
+    with open_database(tmp_path / "b" / "hard.db") as database:
+        assert database.hard_linked
+        TimelineRepository(database).add_event(Event("only in the file itself", parse_date("2001")))
+        log = tmp_path / "b" / "hard.db-wal"
+        assert not log.exists() or log.stat().st_size == 0  # a crash now leaves nothing to replay
+        shutil.copy(original, tmp_path / "copy.db")  # the main file alone, as another name sees it
+    connection = sqlite3.connect(tmp_path / "copy.db")
+    titles = [row[0] for row in connection.execute("SELECT title FROM events")]
+    connection.close()
+    assert "only in the file itself" in titles
+
+
+def test_a_large_import_into_a_file_still_being_checked_waits_and_never_switches_its_journal(
+    tmp_path: Path,
+) -> None:
+    from timeline.core.flat import flat_event
+
+    path = tmp_path / "t.db"
+    make_timeline(path, events=300)
+    damage_page_two(path)
+    before = folder_state(tmp_path)
+    try:
+        database = open_database(path, check_in_background=True)
+    except DamagedFileError:
+        return  # the damage reached the schema itself: refused before any check
+    rows = [flat_event(Event(f"e{n}", parse_date("2001"))) for n in range(1500)]  # a bulk import
+    with database, pytest.raises(DamagedFileError):
+        TimelineRepository(database).import_content(rows, [], [])
+    assert folder_state(tmp_path) == before

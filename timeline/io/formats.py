@@ -20,6 +20,7 @@ from timeline.io.columns import ColumnMapping
 from timeline.io.csv_format import read_csv, refuse_long_lines, write_csv, write_csv_records
 from timeline.io.csv_parts import CsvParts
 from timeline.io.ical import read_ical, write_ical
+from timeline.io.markwhen import read_markwhen, write_markwhen
 from timeline.io.native_json import DESCRIPTION_SETTING, content_to_json, read_timeline_json_report
 from timeline.io.report import ExportReport, FormatError, ImportReport
 from timeline.io.spreadsheets import read_ods, read_xlsx
@@ -49,8 +50,9 @@ READERS: dict[str, Callable[[Path], ImportReport]] = {
     "ics": read_ical,
     "timeline": read_thetimelineproj,
     "wikidata": read_wikidata,
+    "markwhen": read_markwhen,
 }
-WRITABLE = ("csv", "json", "timelinejs", "timelinejs-csv", "ics")
+WRITABLE = ("csv", "json", "timelinejs", "timelinejs-csv", "ics", "markwhen")
 IMAGES = ("png", "svg", "pdf")
 DESCRIPTIONS = {
     "csv": "CSV or TSV (any columns: title, start, end, … or your own headers)",
@@ -62,6 +64,7 @@ DESCRIPTIONS = {
     "ics": "iCalendar",
     "timeline": "Timeline (.timeline, thetimelineproj)",
     "wikidata": "Wikidata (query results or entity JSON)",
+    "markwhen": "markwhen (.mw)",
 }
 
 
@@ -80,6 +83,8 @@ def guess_format(path: Path) -> str:
         return "xlsx"
     if suffix == "ods":
         return "ods"
+    if suffix == "mw":
+        return "markwhen"
     head = ""
     with contextlib.suppress(OSError), path.open("rb") as file:  # the head: it may be huge
         head = file.read(4096).decode("utf-8", "replace")
@@ -199,6 +204,8 @@ def write_file(
                 return ExportReport("Timeline JSON", written=len(content.events))
             if format == "timelinejs":
                 return write_timelinejs_json(items, eras, title, text, settings)
+            if format == "markwhen":
+                return write_markwhen(items, title, text)
             return write_timelinejs_csv(items, eras, title, text)
         finally:
             text.flush()

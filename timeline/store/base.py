@@ -126,3 +126,4 @@ class RepositoryBase:
         self._span_classes = None
         with translated_errors(self.database.path), self.db.atomic():
             yield
+        self.database.committed()

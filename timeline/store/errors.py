@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import glob
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,12 +51,26 @@ class DiskFullError(StoreError):
 
 
 def damaged_message(path: Path | str, problem: str) -> str:
-    """What to do with a damaged file: it was not changed; what can be read can be saved."""
+    """What to do with a damaged file: it was not changed; what can be read can be saved; the
+    newest backup of it, when there is one, is named."""
+    backup = newest_backup(Path(path))
+    back = f"or go back to its newest backup, {backup}" if backup else "or go back to a backup of it"
     return (
         f"{path}: the file is damaged (SQLite: {problem}); it was not changed, and Timeline opens"
         " it for reading only. Save what can be read with File → Export Events… or"
-        f" timeline export --db {path} -o saved.json, or go back to a backup of it"
+        f" timeline export --db {path} -o saved.json, {back}"
     )
+
+
+def newest_backup(path: Path) -> Path | None:
+    """The newest copy kept of the file: those an upgrade leaves beside it (``NAME.v1-backup``)."""
+    real = Path(os.path.realpath(path))
+    candidates = []
+    with contextlib.suppress(OSError):
+        for candidate in real.parent.glob(f"{glob.escape(real.name)}.v*-backup*"):
+            with contextlib.suppress(OSError):
+                candidates.append((candidate.stat().st_mtime, candidate))
+    return max(candidates)[1] if candidates else None
 
 
 @contextlib.contextmanager

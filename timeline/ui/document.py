@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import time
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from timeline.core.dates.dates import MAX_INSTANT
 from timeline.core.flat import FlatEvent
-from timeline.core.model import Category, ContentRelations, Era, Event, EventRelations, EventSpan
+from timeline.core.model import Category, ContentRelations, Era, Event, EventLink, EventRelations, EventSpan
 from timeline.core.pictures import Picture, PreparedImage
 from timeline.core.view.density import DensityIndex
 from timeline.core.view.layout import DETAIL_LIMIT
@@ -21,6 +22,10 @@ from timeline.store.bulk import Progress
 from timeline.store.database import open_database
 from timeline.store.errors import StoreError, translated_errors
 from timeline.store.repository import TimelineRepository
+
+_T = TypeVar("_T")
+MAX_LINKS_ASKED = 2_000
+"""Links read for one frame; the canvas draws fewer (those of the selection first)."""
 
 _FETCH_LIMIT = 4 * DETAIL_LIMIT
 _REUSE_LIMIT = 3_000
@@ -73,6 +78,7 @@ class TimelineDocument(QObject):
         eras_changed: eras were added, changed or removed.
         events_edited(list): these events were changed in place (after ``events_changed``), so
             that a view can follow an event that a new date moved elsewhere.
+        relations_changed: entities, sources, links or nesting changed (after ``events_changed``).
         error(str): a change was refused, or the file was found damaged; the message says why.
         read_only_changed: the file turned out damaged and is now read only.
     """
@@ -81,6 +87,7 @@ class TimelineDocument(QObject):
     categories_changed = Signal()
     eras_changed = Signal()
     events_edited = Signal(list)
+    relations_changed = Signal()
     error = Signal(str)
     read_only_changed = Signal()
 
@@ -99,6 +106,7 @@ class TimelineDocument(QObject):
             self._database.close()
             raise
         self._spans = SpanCache()
+        self._links_shown: tuple[tuple[int, ...], list[EventLink]] | None = None
         self._order: array[int] | None = None
         self._categories: dict[int, Category] | None = None
         self._eras: list[Era] | None = None
@@ -240,11 +248,31 @@ class TimelineDocument(QObject):
 
     def _after_events_changed(self, new_categories: bool) -> None:
         self._spans.clear()
+        self._links_shown = None
         self._first_pictures.clear()
         self._order = None
         if new_categories:
             self.categories_changed.emit()
         self.events_changed.emit()
+
+    def links_among(self, event_ids: list[int]) -> list[EventLink]:
+        """Links between events shown together (bounded; the last answer is kept while the same
+        events are shown, so panning within a frame's events asks the file nothing)."""
+        key = tuple(sorted(event_ids))
+        if self._links_shown is None or self._links_shown[0] != key:
+            found = self.repository.links_among(list(key), limit=MAX_LINKS_ASKED) if key else []
+            self._links_shown = (key, found)
+        return self._links_shown[1]
+
+    def write_relations(self, change: Callable[[TimelineRepository], _T]) -> _T:
+        """Change entities, sources, links or nesting through the repository (one transaction
+        per call there), then tell the views: nesting changes what the canvas draws."""
+        result = change(self.repository)
+        self._spans.clear()
+        self._links_shown = None
+        self.events_changed.emit()
+        self.relations_changed.emit()
+        return result
 
     def add_category(self, category: Category) -> int:
         category_id = self.repository.add_category(category)
@@ -377,11 +405,14 @@ class TimelineDocument(QObject):
         if self._database.checking:
             return
         self._settling.stop()
+        told = self._database.damage is not None  # a write found it first, and said so
         try:
             self._database.settle()
         except StoreError as error:
+            if not told:
+                self.error.emit(str(error))
+        if self._database.damage is not None:
             self.read_only_changed.emit()
-            self.error.emit(str(error))
 
     def close(self) -> None:
         self._settling.stop()

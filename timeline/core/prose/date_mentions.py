@@ -43,6 +43,7 @@ from timeline.core.prose.date_patterns import (
     Candidate,
     find_candidates,
     number_value,
+    with_day_numbers,
 )
 
 _FUTURE = re.compile(
@@ -62,6 +63,10 @@ _CLAUSE_BREAK = re.compile(
 _COMPARED = re.compile(
     r"(?i)(?:\b(?:than|(?:from|of)\s+what(?:\s+\w+\s+(?:was|were|is|are))?|compared\s+(?:with|to))"
     r"(?:\s+[^\W\d]+){0,4}|(?:\bpercent|\bper\s+cent|%)\s+(?:over|on))\s*$"
+)
+_STATE_OR_SAYING = re.compile(
+    r"(?i)(?:\b(?:is|are|am)\b|'[sm]\b|'re\b|\bhere\b|\b(?:can|could|must|let\s+me)\s+"
+    r"(?:say|tell|report|announce|ask|repeat|urge)\b)"
 )
 _WOULD_HAVE = re.compile(r"(?i)\b(?:would|might)(?:n't|\s+not)?\s+have\s+[a-z]+")
 _VERB = re.compile(r"(?i)\b(?:is|are|am|be|been|has|have|do|does|can|could|may|might|must|should|says?)\b")
@@ -139,9 +144,9 @@ class DateReader:
                     value = Interval(value, OpenEnd.OPEN)
                 possessive = sentence.startswith(("'s", "’s"), first.end)  # "next year's meeting"
                 proposed = not possessive and not in_quote and self._proposed(first)
-                proposed = (
-                    proposed and not _compared(sentence, first) and not _counterfactual(sentence, first)
-                )
+                proposed = proposed and not _compared(sentence, first)
+                proposed = proposed and not _counterfactual(sentence, first)
+                proposed = proposed and not _the_moment_itself(sentence, first)
                 doubt = None
                 if isinstance(value, HistoricalDate):
                     value, doubt = self._with_doubt(first, value)
@@ -372,6 +377,20 @@ def _compared(sentence: str, candidate: Candidate) -> bool:
     return bool(_COMPARED.search(before))
 
 
+def _the_moment_itself(sentence: str, candidate: Candidate) -> bool:
+    """``Joshua is here tonight``, ``paychecks are bigger today``, ``tonight I can say``: the
+    moment of writing or speaking, which is no event of its own."""
+    if candidate.kind != "deictic_day" or candidate.match.group().lower() not in ("today", "tonight"):
+        return False
+    before, after = _clause_around(sentence, candidate)
+    clause = before + " " + after
+    if _FUTURE.search(clause):
+        return False
+    if any(not _PASSIVE_BEFORE.search(clause[: match.start()]) for match in _PAST.finditer(clause)):
+        return False
+    return bool(_STATE_OR_SAYING.search(clause))
+
+
 def _counterfactual(sentence: str, candidate: Candidate) -> bool:
     """``one week earlier … that surgery would have meant bankruptcy``: what did not happen."""
     before, after = _clause_around(sentence, candidate)
@@ -467,7 +486,7 @@ def _day_of(date: HistoricalDate) -> tuple[int, int, int]:
 
 def _month_and_day(text: str) -> tuple[int, int | None]:
     month = day = None
-    for word in re.findall(r"[A-Za-z]+|\d+", _LEADING_WEEKDAY.sub("", text)):
+    for word in re.findall(r"[A-Za-z]+|\d+", with_day_numbers(_LEADING_WEEKDAY.sub("", text))):
         lowered = word.lower()
         if lowered in MONTH_NUMBERS:
             month = MONTH_NUMBERS[lowered]
@@ -487,6 +506,8 @@ def absolute_value(candidate: Candidate) -> Temporal:
         return _year_range(candidate.match)
     text = _LEADING_WEEKDAY.sub("", candidate.core)
     text = re.sub(r"\s+(?:and)\s+", "–", text)
+    text = re.sub(r"(?i)\bday\s+of\s+", "", with_day_numbers(text))  # "the 31st day of October, 1866"
+    text = re.sub(r"(?<=\d)d\b", "", text)  # "the 2d of March"
     if candidate.kind == "century":
         text = _numbered_ordinal(text)
     return parse(text)
@@ -525,8 +546,15 @@ def _deictic(candidate: Candidate, reference: HistoricalDate, tense: str) -> Tem
         return _day(_weekday_near(today, match, tense))
     if kind == "ago":
         day = HistoricalDate.of_day(*_day_of(reference))
+        unit = match["unit"].lower()
+        if match["number"].lower().startswith("half"):  # "half a century ago"
+            years = {"year": 0, "decade": 5, "century": 50, "centurie": 50}.get(unit)
+            if years is None:
+                return None
+            shifted = _shifted(day, -6, "month") if years == 0 else _shifted(day, -years, "year")
+            return None if shifted is None else dataclasses.replace(shifted, approximate=True)
         count = number_value(match["number"])
-        if match["half"] and match["unit"].lower() == "year":  # "a year and a half ago"
+        if match["half"] and unit == "year":  # "a year and a half ago"
             months = _shifted(day, -(count * 12 + 6), "month")
             return None if months is None else dataclasses.replace(months, approximate=True)
         return _shifted(day, -count, match["unit"])

@@ -15,9 +15,11 @@ MONTH = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)?"
+_DAY_OF = r"(?:(?i:day)\s+of\s+|of\s+)?"
+"""``the 7th day of October``, ``the 10th of December``, ``10 December``."""
 _ERA = r"(?:BCE|BC|B\.C\.E\.|B\.C\.|CE|AD|A\.D\.|C\.E\.)(?![A-Za-z])"
-_DATE_YEAR = rf"(?:(?:AD|A\.D\.)\s?\d{{1,4}}(?!\d)|\d{{1,4}}\s?{_ERA}|\d{{3,4}}(?!\d))"
+_DATE_YEAR = rf"(?:(?:AD|A\.D\.)\s?\d{{1,4}}(?!\d)|\d{{1,4}}\s?{_ERA}|\d{{3,4}}(?!\d|[,.]\d))"
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -31,6 +33,13 @@ ORDINAL_WORDS = {
     "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
 }  # fmt: skip
 _ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + ")"
+DAY_WORDS = {
+    **ORDINAL_WORDS,
+    **{f"twenty-{word}": 20 + number for word, number in ORDINAL_WORDS.items() if number < 10},
+    "thirtieth": 30, "thirty-first": 31,
+}  # fmt: skip
+"""``the first of February``, ``the twenty-second day of May``: days written in words."""
+_DAY_WORD = r"(?i:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + r")(?=\s+(?i:day\s+)?of\s)"
 _SEASON = r"(?:spring|summer|autumn|winter|fall(?!\s+of))"
 _UNIT = r"(?P<unit>day|week|fortnight|month|year|decade|century|centuries)s?"
 _LAST_OR_NEXT = r"(?:\s+(?P<after>last|next)(?!\w)(?!\s+(?i:year|week|month|time|day)))?"
@@ -40,8 +49,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     name: re.compile(r"(?<![\w$£€#])(?:" + pattern + ")")
     for name, pattern in {
         "iso": r"[12]\d{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])",
-        "day_range": rf"{_DAY}\s?(?:[–—-]|\s(?i:to|and)\s)\s?{_DAY}\s+(?:of\s+)?{MONTH},?\s+{_DATE_YEAR}",
-        "full_day": rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?{_DAY}\s+(?:of\s+)?{MONTH},?\s+{_DATE_YEAR}"
+        "day_range": rf"{_DAY}\s?(?:[–—-]|\s(?i:to|and)\s)\s?{_DAY}\s+{_DAY_OF}{MONTH},?\s+{_DATE_YEAR}",
+        "full_day": rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?(?:{_DAY}|{_DAY_WORD})\s+{_DAY_OF}{MONTH},?\s+"
+        rf"{_DATE_YEAR}"
         rf"|(?:{WEEKDAY},?\s+)?{MONTH}\s+{_DAY},?\s+{_DATE_YEAR}",
         "month_year": rf"{MONTH},?\s+(?:of\s+)?{_DATE_YEAR}",
         "season_year": rf"(?i:{_SEASON})\s+(?:of\s+)?{_DATE_YEAR}",
@@ -50,8 +60,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         "decade": r"(?i:the\s+)?\d{2,3}0'?s(?!\w)",
         "century": rf"(?i:the\s+)?(?i:{_ORDINAL})[\s-]+(?i:century|millennium)(?:\s+{_ERA})?",
         "year": rf"(?:AD|A\.D\.)\s?\d{{1,4}}(?!\d)|\d{{1,4}}\s?{_ERA}|(?P<bare>\d{{3,4}})(?![\d])",
-        "day_range_month": rf"{_DAY}\s?(?:[–—-]|\s(?i:to|and)\s)\s?{_DAY}\s+(?:of\s+)?{MONTH}(?!\w)",
-        "day_month": rf"(?:(?:{WEEKDAY},?\s+(?:the\s+)?)?{_DAY}\s+(?:of\s+)?{MONTH}(?!\w)"
+        "day_range_month": rf"{_DAY}\s?(?:[–—-]|\s(?i:to|and)\s)\s?{_DAY}\s+{_DAY_OF}{MONTH}(?!\w)",
+        "day_month": rf"(?:(?:{WEEKDAY},?\s+(?:the\s+)?)?(?:{_DAY}|{_DAY_WORD})\s+{_DAY_OF}{MONTH}(?!\w)"
         rf"|(?:{WEEKDAY},?\s+)?{MONTH}\s+{_DAY}(?![\w:])){_LAST_OR_NEXT}",
         "month": rf"(?:(?P<which>(?i:last|next|this|coming|past))\s+)?{MONTH}(?!\w){_LAST_OR_NEXT}",
         "weekday": rf"(?:(?P<which>(?i:last|next|this|coming|past))\s+)?{WEEKDAY}"
@@ -61,7 +71,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|this\s+(?:morning|afternoon|evening)|earlier\s+today)(?!\w)",
         "deictic_unit": r"(?i:(?P<which>last|next|this|earlier\s+this|later\s+this|past|coming)\s+"
         rf"(?P<unit>week|month|year|{_SEASON}))(?!\w)",
-        "ago": rf"(?i:(?P<number>{_NUMBER})\s+{_UNIT}(?P<half>\s+and\s+a\s+half)?\s+ago)(?!\w)",
+        "ago": rf"(?i:(?P<number>half\s+an?|{_NUMBER})\s+{_UNIT}(?P<half>\s+and\s+a\s+half)?\s+ago)(?!\w)",
         "shifted": rf"(?i:(?P<number>{_NUMBER})\s+{_UNIT}\s+"
         r"(?P<direction>later|earlier|afterwards?|after\s+that|before\s+that|on))(?!\w)",
         "next_named": rf"(?i:the\s+(?P<which>following|next|previous|preceding)\s+)(?P<name>{MONTH}|{WEEKDAY}"
@@ -115,6 +125,7 @@ _MONTH_NEEDS_BEFORE = re.compile(
     r"|end\s+of|beginning\s+of|start\s+of|middle\s+of)[\s-]+)$"
 )
 
+_DAY_WORDS_FOUND = re.compile(r"\b(?:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + r")\b", re.I)
 _IDIOM_BEFORE = re.compile(r"(?i:\b(?:of|than|like)\s+)$")
 _DAYS = frozenset({"iso", "full_day", "day_month", "weekday", "deictic_day"})
 
@@ -141,6 +152,11 @@ class Candidate:
     def core(self) -> str:
         """The date words themselves, without ``around`` or ``early``."""
         return self.match.group()
+
+
+def with_day_numbers(text: str) -> str:
+    """``the first of February`` → ``the 1 of February``: a day in words as its number."""
+    return _DAY_WORDS_FOUND.sub(lambda match: str(DAY_WORDS[match.group().lower()]), text)
 
 
 def number_value(word: str) -> int:

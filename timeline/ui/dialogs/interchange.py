@@ -47,6 +47,7 @@ _SUFFIXES = {
     "ics": "*.ics",
     "timeline": "*.timeline",
     "wikidata": "*.json",
+    "markwhen": "*.mw",
 }
 
 
