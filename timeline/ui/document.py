@@ -391,11 +391,14 @@ class TimelineDocument(QObject):
         if self._database.checking:
             return
         self._settling.stop()
+        told = self._database.damage is not None  # a write found it first, and said so
         try:
             self._database.settle()
         except StoreError as error:
+            if not told:
+                self.error.emit(str(error))
+        if self._database.damage is not None:
             self.read_only_changed.emit()
-            self.error.emit(str(error))
 
     def close(self) -> None:
         self._settling.stop()
