@@ -865,13 +865,25 @@
       openSlide(data.story.length - 1);
     } else if (event.key === "Escape") {
       event.preventDefault();
-      closeSlides();
+      if (!document.fullscreenElement) closeSlides();
+    } else if (event.key === "f" || event.key === "F") {
+      event.preventDefault();
+      toggleFullScreen();
     }
+  }
+
+  function toggleFullScreen() {
+    if (document.fullscreenElement) document.exitFullscreen();
+    else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().catch(() => {});
   }
 
   $("slide-prev").addEventListener("click", () => openSlide(state.slide - 1));
   $("slide-next").addEventListener("click", () => openSlide(state.slide + 1));
-  $("slide-close").addEventListener("click", closeSlides);
+  $("slide-close").addEventListener("click", () => {
+    if (document.fullscreenElement) document.exitFullscreen();
+    closeSlides();
+  });
+  $("slide-full").addEventListener("click", toggleFullScreen);
   $("story-open").addEventListener("click", () => openSlide(0));
 
   // Print ------------------------------------------------------------------------------------
