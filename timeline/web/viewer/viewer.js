@@ -390,11 +390,16 @@
       ? number + " events in view, shown as their density"
       : number + (scene.inView === 1 ? " event" : " events") + " in view";
     const text = (where ? where + ": " : "") + what;
-    if ($("status").textContent !== text) {
+    // Said once the view rests, not at every frame of a drag or a flight.
+    clearTimeout(describeTimer);
+    describeTimer = setTimeout(() => {
+      if ($("status").textContent === text) return;
       $("status").textContent = text;
       canvas.setAttribute("aria-label", "Timeline, " + text + ". Arrow keys move, + and − zoom, comma and full stop step through events.");
-    }
+    }, 200);
   }
+
+  let describeTimer = 0;
 
   // Moving the view --------------------------------------------------------------------------
 
