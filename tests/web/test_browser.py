@@ -163,6 +163,12 @@ def test_search_lists_matches_and_enter_opens_the_first(page: Page) -> None:
         "Bucharest summit declaration",
         "Vilnius summit",
     ]
+    page.key("ArrowDown")
+    page.key("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent").startswith("Bucharest summit declaration")
+    page.key("ArrowUp")
+    page.key("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "search"
     page.key("Enter", "Enter", "\r")
     page.settle()
     assert snapshot(page)["selected"] == "NATO foreign ministers meet in Bucharest"

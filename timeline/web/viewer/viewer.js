@@ -693,6 +693,18 @@
       slideKeys(event);
       return;
     }
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      // Up and down walk the search results, from the search box into the list and back.
+      const buttons = Array.from($("results-list").querySelectorAll("button"));
+      const at = buttons.indexOf(event.target);
+      if (buttons.length && (at >= 0 || event.target === $("search"))) {
+        event.preventDefault();
+        const next = at + (event.key === "ArrowDown" ? 1 : -1);
+        if (next < 0) $("search").focus();
+        else buttons[Math.min(next, buttons.length - 1)].focus();
+        return;
+      }
+    }
     if (typing(event.target)) {
       if (event.key === "Escape") {
         event.target.value = "";
