@@ -51,6 +51,7 @@ from timeline.ui.recent_files import remember_file
 from timeline.ui.single_instance import InstanceServer, hand_over
 from timeline.ui.window_exports import FileCommands
 from timeline.ui.window_present import Presenting
+from timeline.ui.window_research import ResearchTabs
 from timeline.ui.window_views import SavedViews
 from timeline.workspace import data_dir
 
@@ -116,6 +117,7 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         self.statusBar().addWidget(self.period_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
         self._build_menus()
+        self.research = ResearchTabs(self)
         self.canvas.period_changed.connect(self._show_period)
         self.canvas.selection_changed.connect(self._canvas_selected)
         self.canvas.edit_requested.connect(self.edit_event)
