@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow
 
 from timeline.ui.canvas.widget import TimelineCanvas
@@ -20,5 +21,6 @@ class MainWindowPart(_WindowBase):
     """A group of the main window's commands, kept in a module of its own."""
 
     document: TimelineDocument
+    settings: QSettings
     canvas: TimelineCanvas
     search: SearchPanel
