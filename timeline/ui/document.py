@@ -264,6 +264,25 @@ class TimelineDocument(QObject):
             self._links_shown = (key, found)
         return self._links_shown[1]
 
+    def group_keys(self, event_ids: list[int], grouping: str) -> dict[int, str]:
+        """The swimlane of each event for ``entity:KIND`` (its first entity of that kind, by
+        name) or ``tag`` (its first tag); events without one are left out."""
+        if grouping == "tag":
+            return {
+                event.id: event.tags[0]
+                for event in self.repository.events_by_ids(event_ids)
+                if event.id is not None and event.tags
+            }
+        kind = grouping.partition(":")[2]
+        taking_part = self.repository.participations(event_ids)
+        entities = self.repository.entities_by_ids(sorted({part.entity_id for part in taking_part}))
+        keys: dict[int, str] = {}
+        for part in taking_part:
+            entity = entities.get(part.entity_id)
+            if entity is not None and entity.kind == kind and part.event_id not in keys:
+                keys[part.event_id] = entity.name
+        return keys
+
     def write_relations(self, change: Callable[[TimelineRepository], _T]) -> _T:
         """Change entities, sources, links or nesting through the repository (one transaction
         per call there), then tell the views: nesting changes what the canvas draws."""
