@@ -217,6 +217,7 @@ def content_to_json(content: TimelineContent) -> dict[str, Any]:
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "title": content.title,
+        **({"description": content.description} if content.description else {}),
         "categories": [{"name": c.name, "colour": c.colour} for c in content.categories],
         "events": [
             {
