@@ -580,3 +580,29 @@ def test_titles_of_real_sentences(text: str, title: str) -> None:
 def test_a_word_that_only_weighs_the_date_goes_with_it() -> None:
     [proposal] = extract("Only five days ago I expressed the grave concern of the Government.", REFERENCE)
     assert proposal.title == "I expressed the grave concern of the Government"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor is here tonight.",
+        "Tonight I can tell you of dramatic changes.",
+        "Paychecks are a little bigger today.",
+    ],
+)
+def test_the_moment_of_speaking_is_no_event(text: str) -> None:
+    assert when(text) == []
+
+
+def test_what_happens_today_is_an_event() -> None:
+    assert when("The storm hit the coast today.") == ["2023-03-03"]
+    assert when("Tonight the bands play in the square.") == ["2023-03-03"]
+
+
+def test_a_date_that_is_the_subject_stays_in_the_title() -> None:
+    [proposal] = extract("You know, yesterday was her wedding day.", REFERENCE)
+    assert proposal.title == "Yesterday was her wedding day"
+
+
+def test_a_number_with_a_thousands_separator_is_no_year() -> None:
+    assert when("In August 289,570 men sailed for France.", HistoricalDate.of_day(1918, 12, 2)) == ["1918-08"]

@@ -326,3 +326,22 @@ def test_a_file_with_another_name_keeps_nothing_in_its_log_between_writes(tmp_pa
     titles = [row[0] for row in connection.execute("SELECT title FROM events")]
     connection.close()
     assert "only in the file itself" in titles
+
+
+def test_a_large_import_into_a_file_still_being_checked_waits_and_never_switches_its_journal(
+    tmp_path: Path,
+) -> None:
+    from timeline.core.flat import flat_event
+
+    path = tmp_path / "t.db"
+    make_timeline(path, events=300)
+    damage_page_two(path)
+    before = folder_state(tmp_path)
+    try:
+        database = open_database(path, check_in_background=True)
+    except DamagedFileError:
+        return  # the damage reached the schema itself: refused before any check
+    rows = [flat_event(Event(f"e{n}", parse_date("2001"))) for n in range(1500)]  # a bulk import
+    with database, pytest.raises(DamagedFileError):
+        TimelineRepository(database).import_content(rows, [], [])
+    assert folder_state(tmp_path) == before

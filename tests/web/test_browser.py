@@ -6,6 +6,7 @@ by checking that the page asked for no address but its own file.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from tests.web.chromium import Chromium, Page, chromium_path
 from timeline.cli import main
 from timeline.core.dates.parsing import parse_date
 from timeline.core.model import Event
+from timeline.io.pictures import prepare_picture
 from timeline.store.database import open_database
 from timeline.store.repository import TimelineRepository
 from timeline.workspace import create_from_sample
@@ -52,6 +54,8 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         )
         titles = {event.title: event.id for event in repository.events()}
         repository.set_setting("story", json.dumps([titles[title] for title in STORY]))
+        image = prepare_picture(red_png())
+        repository.set_pictures(titles[STORY[0]], [image.picture("The summit hall", "Photo: NATO")], [image])
     result = {"timeline": folder / "sample.html", "story": folder / "story.html"}
     assert main(["export", "--db", str(database), "-o", str(result["timeline"])]) == 0
     assert (
@@ -83,6 +87,14 @@ def assert_only_its_own_file(page: Page, path: Path) -> None:
 def snapshot(page: Page) -> dict[str, object]:
     value: dict[str, object] = page.evaluate("timelineViewer.snapshot()")
     return value
+
+
+def red_png() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 80), (220, 20, 20)).save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def click_event(page: Page, title: str) -> None:
@@ -192,10 +204,17 @@ def test_the_legend_hides_a_category(page: Page) -> None:
 
 
 def test_the_story_plays_as_slides_with_previous_and_next(page: Page) -> None:
+    before = snapshot(page)["period"]
     page.evaluate("document.getElementById('story-open').click()")
     page.settle()
     assert text_of(page, "#slide-count") == "1 / 3"
     assert text_of(page, "#slide h2") == STORY[0]
+    picture = page.evaluate(
+        "(() => { const img = document.querySelector('#slide figure img');"
+        " return [img.src.slice(0, 22), img.naturalWidth, img.alt,"
+        " document.querySelector('#slide figcaption').textContent]; })()"
+    )
+    assert picture == ["data:image/png;base64,", 120, "The summit hall", "The summit hall · Photo: NATO"]
     page.key("ArrowRight")
     page.settle()
     assert text_of(page, "#slide-count") == "2 / 3"
@@ -206,6 +225,7 @@ def test_the_story_plays_as_slides_with_previous_and_next(page: Page) -> None:
     page.key("Escape")
     page.settle()
     assert page.evaluate("document.getElementById('slides').hidden") is True
+    assert snapshot(page)["period"] == before and snapshot(page)["selected"] is None
 
 
 def test_a_story_page_opens_as_slides(browser: Chromium, pages: dict[str, Path]) -> None:
@@ -229,3 +249,17 @@ def test_dark_and_phone(browser: Chromium, pages: dict[str, Path]) -> None:
         assert opened.evaluate("document.documentElement.scrollWidth") <= 390
         assert snapshot(opened)["inView"] == 9
         assert_only_its_own_file(opened, pages["timeline"])
+
+
+def test_printing_lists_the_events_in_view_without_the_controls(page: Page) -> None:
+    page.send("Emulation.setEmulatedMedia", {"media": "print"})
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    shown = page.evaluate(
+        "['#search-form', '.tools', '#side', '#print-list']"
+        ".map(s => getComputedStyle(document.querySelector(s)).display)"
+    )
+    assert shown == ["none", "none", "none", "block"]
+    titles = page.evaluate("Array.from(document.querySelectorAll('#print-list h2')).map(h => h.textContent)")
+    assert len(titles) == 9 and titles[0] == "Bucharest summit declaration"
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate("document.querySelectorAll('#print-list *').length") == 0

@@ -153,3 +153,15 @@ def test_export_story_without_a_story_says_so_and_writes_nothing(
     assert not out.exists()
     assert main(["export", "--story", "-o", str(tmp_path / "x.csv")]) == 1
     assert "--story makes a web page" in capsys.readouterr().err
+
+
+def test_a_period_keeps_only_the_eras_it_overlaps(tmp_path: Path) -> None:
+    page = tmp_path / "part.html"
+    assert main(["export", "-o", str(page), "--from", "2009", "--to", "2013"]) == 0
+    data = embedded(page.read_text(encoding="utf-8"))
+    assert data["eras"] == [] and data["events"]["title"] == []  # type: ignore[index]
+
+
+def test_export_into_a_missing_folder_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "-o", str(tmp_path / "nowhere" / "page.html")]) == 1
+    assert "does not exist" in capsys.readouterr().err

@@ -21,7 +21,7 @@ from timeline.io.csv_format import read_csv, refuse_long_lines, write_csv, write
 from timeline.io.csv_parts import CsvParts
 from timeline.io.ical import read_ical, write_ical
 from timeline.io.markwhen import read_markwhen, write_markwhen
-from timeline.io.native_json import content_to_json, read_timeline_json_report
+from timeline.io.native_json import DESCRIPTION_SETTING, content_to_json, read_timeline_json_report
 from timeline.io.report import ExportReport, FormatError, ImportReport
 from timeline.io.spreadsheets import read_ods, read_xlsx
 from timeline.io.temporary import temporary_beside
@@ -195,7 +195,12 @@ def write_file(
                 return ExportReport("CSV", written=write_csv(items, text))
             if format == "json":
                 content = TimelineContent(
-                    title, tuple(categories or ()), tuple(items), tuple(eras), relations or ContentRelations()
+                    title,
+                    tuple(categories or ()),
+                    tuple(items),
+                    tuple(eras),
+                    relations or ContentRelations(),
+                    (settings or {}).get(DESCRIPTION_SETTING, ""),
                 )
                 json.dump(content_to_json(content), text, ensure_ascii=False, indent=1)
                 return ExportReport("Timeline JSON", written=len(content.events))

@@ -172,6 +172,7 @@ class TimelineDatabase:
         also go in faster through a 4 MiB cache than through the 64 MiB one that serves reading
         (measured: 100,000 rows/s against 90,000), as new pages are not read again until indexed.
         """
+        self.settle()  # the journal is switched only in a file known to be sound
         try:
             switched = self.db.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
         except sqlite3.OperationalError:

@@ -80,6 +80,8 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         self.tabifyDockWidget(self.editor_dock, self.search_dock)
         self.details_dock.raise_()
         self.search.event_chosen.connect(lambda event_id: self.canvas.show_event(event_id, centre=True))
+        self.editor.links.event_chosen.connect(lambda event_id: self.canvas.show_event(event_id, centre=True))
+        self.details.event_chosen.connect(lambda event_id: self.canvas.show_event(event_id, centre=True))
         self.search.matching_changed.connect(self.canvas.set_matching)
         self.story = StoryPanel(document, lambda: self.canvas.selected_ids)
         self.story_dock = self._dock("Story", "story", self.story)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import time
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -21,6 +22,8 @@ from timeline.store.bulk import Progress
 from timeline.store.database import open_database
 from timeline.store.errors import StoreError, translated_errors
 from timeline.store.repository import TimelineRepository
+
+_T = TypeVar("_T")
 
 _FETCH_LIMIT = 4 * DETAIL_LIMIT
 _REUSE_LIMIT = 3_000
@@ -73,6 +76,7 @@ class TimelineDocument(QObject):
         eras_changed: eras were added, changed or removed.
         events_edited(list): these events were changed in place (after ``events_changed``), so
             that a view can follow an event that a new date moved elsewhere.
+        relations_changed: entities, sources, links or nesting changed (after ``events_changed``).
         error(str): a change was refused, or the file was found damaged; the message says why.
         read_only_changed: the file turned out damaged and is now read only.
     """
@@ -81,6 +85,7 @@ class TimelineDocument(QObject):
     categories_changed = Signal()
     eras_changed = Signal()
     events_edited = Signal(list)
+    relations_changed = Signal()
     error = Signal(str)
     read_only_changed = Signal()
 
@@ -246,6 +251,15 @@ class TimelineDocument(QObject):
             self.categories_changed.emit()
         self.events_changed.emit()
 
+    def write_relations(self, change: Callable[[TimelineRepository], _T]) -> _T:
+        """Change entities, sources, links or nesting through the repository (one transaction
+        per call there), then tell the views: nesting changes what the canvas draws."""
+        result = change(self.repository)
+        self._spans.clear()
+        self.events_changed.emit()
+        self.relations_changed.emit()
+        return result
+
     def add_category(self, category: Category) -> int:
         category_id = self.repository.add_category(category)
         self.categories_changed.emit()
@@ -377,11 +391,14 @@ class TimelineDocument(QObject):
         if self._database.checking:
             return
         self._settling.stop()
+        told = self._database.damage is not None  # a write found it first, and said so
         try:
             self._database.settle()
         except StoreError as error:
+            if not told:
+                self.error.emit(str(error))
+        if self._database.damage is not None:
             self.read_only_changed.emit()
-            self.error.emit(str(error))
 
     def close(self) -> None:
         self._settling.stop()

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 
-from timeline.core.dates.dates import MAX_INSTANT, MIN_INSTANT
+from timeline.core.dates.dates import MAX_INSTANT, MIN_INSTANT, HistoricalDate
+from timeline.core.model import Era
 from timeline.store.repository import TimelineRepository
 from timeline.web.data import PageContent, PageImage
 
@@ -30,7 +31,7 @@ def page_content(
     """Events overlapping ``[since, until)`` with the categories, eras and story they need."""
     everything = since == MIN_INSTANT and until == MAX_INSTANT
     events = repository.events() if everything else repository.events_between(since, until)
-    eras = [era for era in repository.eras() if everything or _overlaps(era.start.earliest, since, until)]
+    eras = [era for era in repository.eras() if everything or _overlaps(era, since, until)]
     ids = {event.id for event in events}
     return PageContent(
         title=repository.title,
@@ -43,8 +44,9 @@ def page_content(
     )
 
 
-def _overlaps(earliest: int, since: int, until: int) -> bool:
-    return earliest < until
+def _overlaps(era: Era, since: int, until: int) -> bool:
+    latest = era.end.latest if isinstance(era.end, HistoricalDate) else MAX_INSTANT
+    return era.start.earliest < until and latest > since
 
 
 def _pictures(repository: TimelineRepository, event_ids: list[int] | None) -> dict[int, list[PageImage]]:

@@ -64,6 +64,10 @@ _COMPARED = re.compile(
     r"(?i)(?:\b(?:than|(?:from|of)\s+what(?:\s+\w+\s+(?:was|were|is|are))?|compared\s+(?:with|to))"
     r"(?:\s+[^\W\d]+){0,4}|(?:\bpercent|\bper\s+cent|%)\s+(?:over|on))\s*$"
 )
+_STATE_OR_SAYING = re.compile(
+    r"(?i)(?:\b(?:is|are|am)\b|'[sm]\b|'re\b|\bhere\b|\b(?:can|could|must|let\s+me)\s+"
+    r"(?:say|tell|report|announce|ask|repeat|urge)\b)"
+)
 _WOULD_HAVE = re.compile(r"(?i)\b(?:would|might)(?:n't|\s+not)?\s+have\s+[a-z]+")
 _VERB = re.compile(r"(?i)\b(?:is|are|am|be|been|has|have|do|does|can|could|may|might|must|should|says?)\b")
 _PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|am|be|been|being)\s+$")
@@ -140,9 +144,9 @@ class DateReader:
                     value = Interval(value, OpenEnd.OPEN)
                 possessive = sentence.startswith(("'s", "’s"), first.end)  # "next year's meeting"
                 proposed = not possessive and not in_quote and self._proposed(first)
-                proposed = (
-                    proposed and not _compared(sentence, first) and not _counterfactual(sentence, first)
-                )
+                proposed = proposed and not _compared(sentence, first)
+                proposed = proposed and not _counterfactual(sentence, first)
+                proposed = proposed and not _the_moment_itself(sentence, first)
                 doubt = None
                 if isinstance(value, HistoricalDate):
                     value, doubt = self._with_doubt(first, value)
@@ -371,6 +375,20 @@ def _compared(sentence: str, candidate: Candidate) -> bool:
     """``higher than last year``, ``from what it was 4 years ago``: a yardstick, not an event."""
     before, _ = _clause_around(sentence, candidate)
     return bool(_COMPARED.search(before))
+
+
+def _the_moment_itself(sentence: str, candidate: Candidate) -> bool:
+    """``Joshua is here tonight``, ``paychecks are bigger today``, ``tonight I can say``: the
+    moment of writing or speaking, which is no event of its own."""
+    if candidate.kind != "deictic_day" or candidate.match.group().lower() not in ("today", "tonight"):
+        return False
+    before, after = _clause_around(sentence, candidate)
+    clause = before + " " + after
+    if _FUTURE.search(clause):
+        return False
+    if any(not _PASSIVE_BEFORE.search(clause[: match.start()]) for match in _PAST.finditer(clause)):
+        return False
+    return bool(_STATE_OR_SAYING.search(clause))
 
 
 def _counterfactual(sentence: str, candidate: Candidate) -> bool:

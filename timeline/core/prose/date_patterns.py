@@ -19,7 +19,7 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|d)?"
 _DAY_OF = r"(?:(?i:day)\s+of\s+|of\s+)?"
 """``the 7th day of October``, ``the 10th of December``, ``10 December``."""
 _ERA = r"(?:BCE|BC|B\.C\.E\.|B\.C\.|CE|AD|A\.D\.|C\.E\.)(?![A-Za-z])"
-_DATE_YEAR = rf"(?:(?:AD|A\.D\.)\s?\d{{1,4}}(?!\d)|\d{{1,4}}\s?{_ERA}|\d{{3,4}}(?!\d))"
+_DATE_YEAR = rf"(?:(?:AD|A\.D\.)\s?\d{{1,4}}(?!\d)|\d{{1,4}}\s?{_ERA}|\d{{3,4}}(?!\d|[,.]\d))"
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,

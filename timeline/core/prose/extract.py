@@ -202,7 +202,11 @@ def make_title(sentence: str, mention: Mention, mentions: list[Mention], skip_un
                 asides.append(other.aside)
         elif other.proposed:
             removals.append((other.removal_start, other.end))
-    return titles.make_title(sentence, removals, target, asides)
+    title = titles.make_title(sentence, removals, target, asides)
+    following = sentence[mention.end :].lstrip(" ,")
+    if titles.starts_with_its_verb(title) and following.lower().startswith(title.split()[0].lower()):
+        title = f"{mention.text[:1].upper()}{mention.text[1:]} {title[:1].lower()}{title[1:]}"
+    return title  # "yesterday was his birthday": the date was the subject
 
 
 # Repeats ------------------------------------------------------------------------------------

@@ -98,11 +98,24 @@ def make_title(
     pieces, own = _pieces(sentence, [*removals, *asides], target, len(removals))
     if not pieces:
         return ""
+    if _date_is_subject(sentence, removals[target], pieces[own]):
+        return _finished(pieces[own])  # "[yesterday] was his birthday": the caller puts the date back
     index = _clause_for(pieces, own)
     words = _clause_words(pieces, index)
     if len(words) < FEWEST_WORDS:
         words = _widened(pieces, index, words)
     return _finished(words)
+
+
+def _date_is_subject(sentence: str, removal: tuple[int, int], words: Sequence[str]) -> bool:
+    following = sentence[removal[1] :].split()
+    return bool(words and following) and following[0] == words[0] and words[0].lower() in _AUXILIARIES
+
+
+def starts_with_its_verb(title: str) -> bool:
+    """``Was his birthday``: a title whose subject was the date itself."""
+    words = title.split()
+    return bool(words) and words[0].lower() in _AUXILIARIES
 
 
 # Pieces --------------------------------------------------------------------------------------
@@ -225,6 +238,8 @@ def _clause_words(pieces: list[list[str]], index: int) -> list[str]:
         if antecedent and antecedent[0].lower() in _DETERMINERS:
             antecedent = [antecedent[0].lower(), *antecedent[1:]]
         words = [*words[1 : verb + 1], *antecedent, *words[verb + 1 :]]
+    elif first in _EVENT_PREPOSITIONS and _is_nominal(words):
+        words = _named_thing(words)  # "after the invasion of Ukraine": the invasion of Ukraine
     elif first in _PREPOSITIONS:
         words = _without_leading_phrase(words)
     elif _is_nominal(words) and _verb_after_subject(pieces, index):
@@ -369,7 +384,7 @@ def _named_thing(words: list[str]) -> list[str]:
     if words[0].lower() in _EVENT_PREPOSITIONS:
         return words[1:]
     for index in range(1, min(len(words) - 1, 4)):
-        if words[index].lower() in _PREPOSITIONS - {"of"} and words[index + 1].lower() in _DETERMINERS:
+        if words[index].lower() in _EVENT_PREPOSITIONS and words[index + 1].lower() in _DETERMINERS:
             return words[index + 1 :]
     return words
 

@@ -29,6 +29,7 @@ from timeline.ui.document import TimelineDocument
 from timeline.ui.editor.date_field import ERROR_STYLE, DateField, read_field
 from timeline.ui.editor.field_undo import FieldUndo
 from timeline.ui.editor.pictures import PictureSection
+from timeline.ui.editor.relations import CitationsSection, EntitiesSection, LinksSection
 from timeline.ui.panels.details import is_safe_link
 
 MAX_TITLE_LENGTH = 500
@@ -76,6 +77,8 @@ class EventEditor(QScrollArea):
         form.addRow("Description", self.description)
         self.pictures = PictureSection(document)
         form.addRow(self.pictures)
+        self.entities = EntitiesSection(document)
+        form.addRow(self.entities)
 
         source_box = QGroupBox("Source")
         source_form = QFormLayout(source_box)
@@ -96,6 +99,10 @@ class EventEditor(QScrollArea):
             source_form.addRow(label, widget)
         source_form.addRow(self.source_error)
         form.addRow(source_box)
+        self.citations = CitationsSection(document)
+        form.addRow(self.citations)
+        self.links = LinksSection(document)
+        form.addRow(self.links)
 
         self.link = QLineEdit()
         self.link.setPlaceholderText("https://…")
@@ -148,6 +155,8 @@ class EventEditor(QScrollArea):
         if self.current_event is not None:
             self._fill(self.current_event, force=True)
         self.pictures.show_event(event_id, self.current_event.title if self.current_event else "")
+        for section in (self.entities, self.citations, self.links):
+            section.show_event(event_id)
 
     def focus_title(self) -> None:
         self.title.setFocus()

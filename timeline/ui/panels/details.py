@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from timeline.core.model import Event
 from timeline.core.pictures import Picture
 from timeline.core.recurrence import describe_recurrence
+from timeline.ui.panels.relations_text import EVENT_SCHEME, relations_markdown
 
 if TYPE_CHECKING:
     from timeline.ui.document import TimelineDocument
@@ -75,7 +76,12 @@ class EventDetails(QTextBrowser):
 
     Nothing is loaded from the network or the disk to show it: the text is built here, and
     links open in the system browser only when they are web or mail links.
+
+    Signals:
+        event_chosen(int): a link to another event (a link, its parent, a part) was clicked.
     """
+
+    event_chosen = Signal(int)
 
     def __init__(self, document: TimelineDocument | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,7 +99,11 @@ class EventDetails(QTextBrowser):
         timeline = self.timeline
         pictures = timeline.pictures_of(event.id) if timeline is not None and event.id is not None else []
         text = self.document()
-        text.setMarkdown(event_markdown(event), MARKDOWN_FEATURES)
+        markdown = event_markdown(event)
+        if timeline is not None and event.id is not None:
+            related = relations_markdown(timeline.repository, event)
+            markdown += f"\n\n{related}" if related else ""
+        text.setMarkdown(markdown, MARKDOWN_FEATURES)
         if pictures:
             self._insert_pictures(text, pictures, event.when().edtf())
 
@@ -155,5 +165,8 @@ class EventDetails(QTextBrowser):
         return None
 
     def _open_link(self, url: QUrl) -> None:
+        if url.scheme() == EVENT_SCHEME and url.path().isdigit():
+            self.event_chosen.emit(int(url.path()))
+            return
         if is_safe_link(url):
             QDesktopServices.openUrl(url)

@@ -25,6 +25,7 @@
     query: "",
     mask: null,
     slide: -1,
+    before: null,
     frame: null,
   };
   let shown = new Uint8Array(count).fill(1);
@@ -61,9 +62,11 @@
     return category ? category.colour : palette.accent;
   }
 
+  let printSize = null;
+
   function measureGeometry() {
-    const box = canvas.getBoundingClientRect();
-    const ratio = window.devicePixelRatio || 1;
+    const box = printSize || canvas.getBoundingClientRect();
+    const ratio = printSize ? 2 : window.devicePixelRatio || 1;
     const width = Math.max(box.width, 1);
     const height = Math.max(box.height, 1);
     if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
@@ -174,7 +177,7 @@
     scene.inView = inView;
     drawEras(period);
     drawAxis(axis, period);
-    if (scene.bins) drawDensity(scene.bins);
+    if (scene.bins) drawDensity(scene.bins, inView);
     else drawEvents(scene);
     drawToday(period);
     state.frame = { axis: axis, scene: scene, period: period, drawMs: performance.now() - started };
@@ -338,21 +341,26 @@
     context.closePath();
   }
 
-  function drawDensity(bins) {
+  function drawDensity(bins, inView) {
+    // As the app draws it: bars by the square root of their share of the busiest one.
     const g = geometry;
     const most = Math.max(1, ...bins);
-    const bottom = g.height - 8;
-    const room = bottom - g.lanesTop - g.lineHeight * 2;
+    const top = g.lanesTop + g.lineHeight * 2.5;
+    const bottom = g.height - 4;
     const width = g.width / bins.length;
     context.fillStyle = palette.density;
+    context.globalAlpha = 0.5;
     bins.forEach((value, i) => {
       if (!value) return;
-      const height = Math.max(2, (Math.sqrt(value) / Math.sqrt(most)) * room);
-      context.fillRect(i * width, bottom - height, Math.max(width - 1, 1), height);
+      const height = Math.round((bottom - top) * Math.max(Math.sqrt(value / most), 0.02));
+      context.fillRect(Math.round(i * width), bottom - height, Math.max(Math.round(width) - 1, 1), height);
     });
-    context.fillStyle = palette.muted;
-    const text = "Too many events to show one by one: zoom in to see them";
-    context.fillText(text, Math.max((g.width - measure(text)) / 2, 4), g.lanesTop + g.lineHeight / 2);
+    context.globalAlpha = 1;
+    context.fillStyle = palette.fg;
+    context.font = "600 " + g.font;
+    const text = inView.toLocaleString("en") + " events in view — zoom in to see each one";
+    context.fillText(text, Math.max((g.width - measureBold(text)) / 2, 4), g.lanesTop + g.lineHeight);
+    context.font = g.font;
   }
 
   function drawToday(period) {
@@ -366,19 +374,25 @@
     context.lineTo(x, g.height);
     context.stroke();
     context.lineWidth = 1;
+    context.fillStyle = palette.today;
+    context.font = "600 " + g.small;
+    const width = context.measureText("Today").width;
+    const left = x + 4 + width < g.width ? x + 4 : x - 4 - width;
+    context.fillText("Today", left, (g.eraTop + g.eraBottom) / 2 + 2);
+    context.font = g.font;
   }
 
   function describe(scene) {
-    const major = state.frame.axis.major;
-    const first = L.visibleLabels(major, state.period, geometry.width, measure, 8, true)[0];
-    const where = first ? first[1] : "";
+    const placed = L.visibleLabels(state.frame.axis.major, state.period, geometry.width, measureBold, 8, true);
+    const where = placed.length > 1 ? placed[0][1] + " – " + placed[placed.length - 1][1] : placed.length ? placed[0][1] : "";
+    const number = scene.inView.toLocaleString("en");
     const what = scene.bins
-      ? scene.inView.toLocaleString("en") + " events in view, shown as their density"
-      : scene.inView.toLocaleString("en") + (scene.inView === 1 ? " event" : " events") + " in view";
+      ? number + " events in view, shown as their density"
+      : number + (scene.inView === 1 ? " event" : " events") + " in view";
     const text = (where ? where + ": " : "") + what;
     if ($("status").textContent !== text) {
       $("status").textContent = text;
-      canvas.setAttribute("aria-label", "Timeline. " + text + ". Use the arrow keys to move and , . to step through events.");
+      canvas.setAttribute("aria-label", "Timeline, " + text + ". Arrow keys move, + and − zoom, comma and full stop step through events.");
     }
   }
 
@@ -500,11 +514,13 @@
   function select(i, reveal) {
     state.selected = i;
     const details = $("details");
+    $("hint").hidden = i >= 0;
     if (i < 0) {
       details.hidden = true;
     } else {
       fillEvent(i, details, "h2");
       details.hidden = false;
+      if (matchMedia("(max-width: 760px)").matches) details.scrollIntoView({ block: "nearest" });
       if (reveal) showEvent(i);
     }
     invalidate();
@@ -794,6 +810,7 @@
     if (!total) return;
     const number = Math.min(Math.max(k, 0), total - 1);
     const opening = state.slide < 0;
+    if (opening) state.before = { period: state.period, selected: state.selected };
     state.slide = number;
     const i = data.story[number];
     document.body.classList.add("presenting");
@@ -813,12 +830,15 @@
     }
   }
 
+  /** Leave the slides: the timeline is as it was before they began. */
   function closeSlides() {
     state.slide = -1;
+    flight = null;
     document.body.classList.remove("presenting");
     $("slides").hidden = true;
-    invalidate();
-    if (state.selected >= 0) select(state.selected, false);
+    const before = state.before || { period: state.period, selected: state.selected };
+    setPeriod(before.period);
+    select(before.selected, false);
     canvas.focus();
   }
 
@@ -845,18 +865,35 @@
       openSlide(data.story.length - 1);
     } else if (event.key === "Escape") {
       event.preventDefault();
-      closeSlides();
+      if (!document.fullscreenElement) closeSlides();
+    } else if (event.key === "f" || event.key === "F") {
+      event.preventDefault();
+      toggleFullScreen();
     }
+  }
+
+  function toggleFullScreen() {
+    if (document.fullscreenElement) document.exitFullscreen();
+    else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().catch(() => {});
   }
 
   $("slide-prev").addEventListener("click", () => openSlide(state.slide - 1));
   $("slide-next").addEventListener("click", () => openSlide(state.slide + 1));
-  $("slide-close").addEventListener("click", closeSlides);
+  $("slide-close").addEventListener("click", () => {
+    if (document.fullscreenElement) document.exitFullscreen();
+    closeSlides();
+  });
+  $("slide-full").addEventListener("click", toggleFullScreen);
   $("story-open").addEventListener("click", () => openSlide(0));
 
   // Print ------------------------------------------------------------------------------------
 
   window.addEventListener("beforeprint", () => {
+    // The view as a picture as wide as the page and as tall as its lanes need.
+    printSize = { width: 1100, height: 900 };
+    draw();
+    const lanes = state.frame.scene.boxes.reduce((most, box) => Math.max(most, box.lane + 1), 1);
+    printSize = { width: 1100, height: geometry.lanesTop + (lanes + 1) * geometry.laneHeight + 12 };
     draw();
     const list = $("print-list");
     list.replaceChildren();
@@ -868,7 +905,11 @@
       list.append(article);
     }
   });
-  window.addEventListener("afterprint", () => $("print-list").replaceChildren());
+  window.addEventListener("afterprint", () => {
+    printSize = null;
+    $("print-list").replaceChildren();
+    invalidate();
+  });
 
   // Start ------------------------------------------------------------------------------------
 
@@ -921,6 +962,19 @@
         drawMs: frame.drawMs,
         flying: flight !== null || pending,
       };
+    },
+    show: (start, end) => {
+      flight = null;
+      setPeriod({ start: start, end: end });
+      draw();
+      pending = false;
+      return state.frame.scene.inView;
+    },
+    search: (query) => {
+      const started = performance.now();
+      $("search").value = query;
+      runSearch(query);
+      return { ms: performance.now() - started, hits: search.search(query, shown).hits.length };
     },
     pan: (pixels) => {
       panBy(pixels);
