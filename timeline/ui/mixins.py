@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow
 
 from timeline.ui.canvas.widget import TimelineCanvas
@@ -22,3 +23,4 @@ class MainWindowPart(_WindowBase):
     document: TimelineDocument
     canvas: TimelineCanvas
     search: SearchPanel
+    settings: QSettings
