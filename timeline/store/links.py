@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 
 from timeline.core.model import EventLink
@@ -10,6 +9,7 @@ from timeline.store.base import RepositoryBase
 from timeline.store.errors import StoreError, translated_errors
 
 _LINK_COLUMNS = "from_id, to_id, type, note, id"
+_BATCH = 900
 
 
 def _link(row: Sequence[object]) -> EventLink:
@@ -36,16 +36,21 @@ class LinkStore(RepositoryBase):
 
     def links_among(self, event_ids: Sequence[int], limit: int) -> list[EventLink]:
         """At most ``limit`` links whose two ends are both among these events (those in view)."""
-        if not event_ids:
-            return []
-        shown = json.dumps(sorted(set(event_ids)))
+        shown = sorted(set(event_ids))
+        wanted = set(shown)
+        found: list[EventLink] = []
         with translated_errors(self.database.path):
-            rows = self.db.execute(
-                f"SELECT {_LINK_COLUMNS} FROM links WHERE from_id IN (SELECT value FROM json_each(?))"
-                " AND to_id IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?",
-                [shown, shown, limit],
-            ).fetchall()
-        return [_link(row) for row in rows]
+            for start in range(0, len(shown), _BATCH):
+                batch = shown[start : start + _BATCH]
+                rows = self.db.execute(
+                    f"SELECT {_LINK_COLUMNS} FROM links WHERE from_id IN ({', '.join('?' * len(batch))})"
+                    " ORDER BY id",
+                    batch,
+                ).fetchall()
+                found += [link for link in map(_link, rows) if link.to_id in wanted]
+                if len(found) >= limit:
+                    break
+        return sorted(found, key=lambda link: link.id or 0)[:limit]
 
     def add_link(self, link: EventLink) -> int:
         """Link two events; both must exist."""

@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoStack
 
 from timeline.core.dates.dates import MAX_INSTANT
 from timeline.core.flat import FlatEvent
-from timeline.core.model import Category, ContentRelations, Era, Event, EventRelations, EventSpan
+from timeline.core.model import Category, ContentRelations, Era, Event, EventLink, EventRelations, EventSpan
 from timeline.core.pictures import Picture, PreparedImage
 from timeline.core.view.density import DensityIndex
 from timeline.core.view.layout import DETAIL_LIMIT
@@ -24,6 +24,8 @@ from timeline.store.errors import StoreError, translated_errors
 from timeline.store.repository import TimelineRepository
 
 _T = TypeVar("_T")
+MAX_LINKS_ASKED = 2_000
+"""Links read for one frame; the canvas draws fewer (those of the selection first)."""
 
 _FETCH_LIMIT = 4 * DETAIL_LIMIT
 _REUSE_LIMIT = 3_000
@@ -104,6 +106,7 @@ class TimelineDocument(QObject):
             self._database.close()
             raise
         self._spans = SpanCache()
+        self._links_shown: tuple[tuple[int, ...], list[EventLink]] | None = None
         self._order: array[int] | None = None
         self._categories: dict[int, Category] | None = None
         self._eras: list[Era] | None = None
@@ -245,17 +248,28 @@ class TimelineDocument(QObject):
 
     def _after_events_changed(self, new_categories: bool) -> None:
         self._spans.clear()
+        self._links_shown = None
         self._first_pictures.clear()
         self._order = None
         if new_categories:
             self.categories_changed.emit()
         self.events_changed.emit()
 
+    def links_among(self, event_ids: list[int]) -> list[EventLink]:
+        """Links between events shown together (bounded; the last answer is kept while the same
+        events are shown, so panning within a frame's events asks the file nothing)."""
+        key = tuple(sorted(event_ids))
+        if self._links_shown is None or self._links_shown[0] != key:
+            found = self.repository.links_among(list(key), limit=MAX_LINKS_ASKED) if key else []
+            self._links_shown = (key, found)
+        return self._links_shown[1]
+
     def write_relations(self, change: Callable[[TimelineRepository], _T]) -> _T:
         """Change entities, sources, links or nesting through the repository (one transaction
         per call there), then tell the views: nesting changes what the canvas draws."""
         result = change(self.repository)
         self._spans.clear()
+        self._links_shown = None
         self.events_changed.emit()
         self.relations_changed.emit()
         return result

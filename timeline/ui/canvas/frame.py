@@ -16,6 +16,7 @@ from timeline.core.colours import UNCATEGORISED_NAME, colour_for, neutral_colour
 from timeline.core.dates.dates import MAX_INSTANT, HistoricalDate
 from timeline.core.filters import Matches
 from timeline.core.model import EventSpan
+from timeline.core.view.arrows import Arrow, arrows_between
 from timeline.core.view.layout import DETAIL_LIMIT, EventBox, Scene, density_bins, lay_out_events, to_x
 from timeline.core.view.period import TimePeriod
 from timeline.core.view.scale import Axis, Measure, choose_axis
@@ -65,6 +66,8 @@ class Frame:
     faded: frozenset[int] = frozenset()
     category_colours: dict[int, str] = field(default_factory=dict)
     legend: list[LegendEntry] = field(default_factory=list)
+    arrows: list[Arrow] = field(default_factory=list)
+    """Links between events drawn in this frame (at most :data:`MAX_ARROWS`)."""
 
     def box_at(self, x: float, y: float) -> EventBox | None:
         """The event drawn at a point: its bar or marker, or its label."""
@@ -153,6 +156,7 @@ def build_frame(
         legend=legend,
         pictures=pictures,
         picture=lambda sha256: thumbnails.get(sha256, document.thumbnail),
+        arrows=arrows_between(scene.boxes, document.links_among([b.span.id for b in scene.boxes]), selected),
     )
 
 

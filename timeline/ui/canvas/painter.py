@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QImage,
     QLinearGradient,
     QPainter,
+    QPainterPath,
     QPalette,
     QPen,
     QPolygonF,
@@ -175,6 +176,7 @@ class TimelinePainter:
         self._paint_eras(painter, frame)
         self._paint_grid(painter, frame)
         if frame.scene.detailed:
+            self._paint_arrows(painter, frame)
             self._paint_events(painter, frame)
             self._paint_clusters(painter, frame)
         else:
@@ -303,6 +305,35 @@ class TimelinePainter:
                     painter, box, centre_y - card_height / 2, card_height, box.span.id in frame.selected
                 )
             self._paint_label(painter, box, frame, top, height, colour, faded, picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+    def _paint_arrows(self, painter: QPainter, frame: Frame) -> None:
+        """Links as curves from the end of one event to the start of another, under the events."""
+        if not frame.arrows:
+            return
+        geometry = frame.geometry
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        colour = mixed(self.theme.text, self.theme.background, 0.45)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for arrow in frame.arrows:
+            strong = arrow.from_id in frame.selected or arrow.to_id in frame.selected
+            pen = QPen(self.theme.text if strong else colour, 1.6 if strong else 1.0)
+            if arrow.type in ("contradicts", "same as"):
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            y0 = geometry.lane_top(arrow.lane0) + geometry.lane_height / 2
+            y1 = geometry.lane_top(arrow.lane1) + geometry.lane_height / 2
+            reach = max(abs(arrow.x1 - arrow.x0) / 2, 24.0)
+            path = QPainterPath(QPointF(arrow.x0, y0))
+            path.cubicTo(QPointF(arrow.x0 + reach, y0), QPointF(arrow.x1 - reach, y1), QPointF(arrow.x1, y1))
+            painter.drawPath(path)
+            painter.setBrush(pen.color())
+            painter.drawPolygon(
+                QPolygonF(
+                    [QPointF(arrow.x1, y1), QPointF(arrow.x1 - 7, y1 - 3.5), QPointF(arrow.x1 - 7, y1 + 3.5)]
+                )
+            )
+            painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
     def _thumbnail(self, frame: Frame, sha256: str, side: int) -> QImage | None:
