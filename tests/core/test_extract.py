@@ -606,3 +606,23 @@ def test_a_date_that_is_the_subject_stays_in_the_title() -> None:
 
 def test_a_number_with_a_thousands_separator_is_no_year() -> None:
     assert when("In August 289,570 men sailed for France.", HistoricalDate.of_day(1918, 12, 2)) == ["1918-08"]
+
+
+def test_month_the_day() -> None:
+    [proposal] = extract(
+        "Last August the 11th brought the capture of the rebel leader.", HistoricalDate.of_day(2004, 1, 20)
+    )
+    assert (proposal.when.edtf(), proposal.title) == (
+        "2003-08-11",
+        "Last August the 11th brought the capture",
+    )
+    assert when("The towers fell on September the 11th, 2001.") == ["2001-09-11"]
+    assert when("May the best team win.") == []
+
+
+def test_not_until_is_when_it_happened() -> None:
+    [proposal] = extract(
+        "Not until last October were we able to engage the fleet.", HistoricalDate.of_day(1945, 1, 6)
+    )
+    assert (proposal.when.edtf(), proposal.title) == ("1944-10", "We were able to engage the fleet")
+    assert when("The treaty stayed in force until 1990.") == []

@@ -121,3 +121,23 @@ def test_worker_processes_die_with_the_import_that_started_them(tmp_path: Path) 
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert left == []
+
+
+@pytest.mark.parametrize(("format", "name", "content"), [
+    ("json", "big.json", '{"format": "timeline", "events": [' + '{"title": "x"},' * 200 + "{}]}"),
+    ("timelinejs", "big.json", '{"events": [' + '{"text": {"headline": "x"}},' * 200 + "{}]}"),
+    ("ics", "big.ics", "BEGIN:VCALENDAR\r\n" + "X-FILLER:" + "y" * 4000 + "\r\nEND:VCALENDAR\r\n"),
+    ("timeline", "big.timeline", "<timeline>" + "<x/>" * 1000 + "</timeline>"),
+])  # fmt: skip
+def test_a_file_parsed_whole_is_refused_before_reading_when_too_large(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, format: str, name: str, content: str
+) -> None:
+    import timeline.io.report as report
+
+    monkeypatch.setattr(report, "TREE_LIMIT", 1_000)
+    for module in ("timeline.io.ical", "timeline.io.thetimelineproj"):
+        monkeypatch.setattr(f"{module}.TREE_LIMIT", 1_000)
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(FormatError, match="too large to read as"):
+        read_file(path, format)

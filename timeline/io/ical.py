@@ -21,7 +21,14 @@ from timeline.core.dates.dates import DateError, HistoricalDate, Interval, OpenE
 from timeline.core.dates.edtf import read_edtf
 from timeline.core.links import is_web_link
 from timeline.core.model import Event, EventEnd
-from timeline.io.report import ExportReport, FormatError, ImportReport, Problem
+from timeline.io.report import (
+    TREE_LIMIT,
+    ExportReport,
+    FormatError,
+    ImportReport,
+    Problem,
+    refuse_larger_than,
+)
 
 EDTF_PROPERTY = "X-TIMELINE-EDTF"
 
@@ -53,6 +60,7 @@ _OFFSET_ZONE = re.compile(r"(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?")
 def read_ical(path: Path) -> ImportReport:
     from icalendar import Calendar
 
+    refuse_larger_than(path, TREE_LIMIT, "iCalendar")
     try:
         data = path.read_bytes()
     except OSError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import marshal
 from collections.abc import Iterable
@@ -126,10 +127,32 @@ class ExportReport:
     skipped: list[str] = field(default_factory=list)
 
 
-def read_text(path: object, encoding: str = "utf-8-sig") -> str:
-    """A text file's content, with a clear error for bytes that are not UTF-8 or for binaries."""
+TREE_LIMIT = 1024 * 1024 * 1024
+"""The largest JSON, XML or iCalendar file read (1 GiB): these are parsed whole into objects
+that take several times the file's size, so a larger one would exhaust memory before any
+message; CSV is read in parts and has no such limit."""
+
+
+def refuse_larger_than(path: object, limit: int, kind: str) -> None:
+    """A clear refusal, before reading, of a file too large to parse whole."""
     from pathlib import Path
 
+    with contextlib.suppress(OSError):
+        size = Path(str(path)).stat().st_size
+        if size > limit:
+            raise FormatError(
+                f"{path}: {size:,} bytes, too large to read as {kind} (the limit is {limit:,} bytes);"
+                " export it as CSV, which is read in parts"
+            )
+
+
+def read_text(path: object, encoding: str = "utf-8-sig", limit: int | None = None, kind: str = "") -> str:
+    """A text file's content, with a clear error for bytes that are not UTF-8 or for binaries
+    (and, with ``limit``, for a file larger than that, before it is read)."""
+    from pathlib import Path
+
+    if limit is not None:
+        refuse_larger_than(path, limit, kind or "text")
     file = Path(str(path))
     try:
         data = file.read_bytes()
@@ -151,7 +174,7 @@ def read_json(path: object) -> Any:
     import json
 
     try:
-        return json.loads(read_text(path))
+        return json.loads(read_text(path, limit=TREE_LIMIT, kind="JSON"))
     except json.JSONDecodeError as error:
         raise FormatError(
             f"{path}: not JSON ({error.msg} at line {error.lineno}, column {error.colno})"

@@ -21,7 +21,7 @@ from xml.etree.ElementTree import Element
 from timeline.core.dates.dates import DateError, HistoricalDate, OpenEnd, Precision
 from timeline.core.links import is_web_link
 from timeline.core.model import Category, Era, Event, EventEnd
-from timeline.io.report import FormatError, ImportReport, Problem, read_text
+from timeline.io.report import TREE_LIMIT, FormatError, ImportReport, Problem, read_text
 
 _TIME = re.compile(r"(-?\d+)-(\d{1,2})-(\d{1,2}) (\d{1,2}):(\d{2}):(\d{2})")
 _COLOUR = re.compile(r"(\d{1,3}),(\d{1,3}),(\d{1,3})")
@@ -35,7 +35,7 @@ def read_thetimelineproj(path: Path) -> ImportReport:
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import ParseError, fromstring
 
-    text = read_text(path, encoding="utf-8")
+    text = read_text(path, encoding="utf-8", limit=TREE_LIMIT, kind="XML")
     if text.lstrip()[:1] not in ("<", ""):
         raise FormatError(
             f"{path}: a Timeline file in the text format of versions before 1.0, too old to read;"

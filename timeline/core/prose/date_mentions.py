@@ -182,6 +182,10 @@ class DateReader:
     def _proposed(self, candidate: Candidate) -> bool:
         if candidate.preposition == "for" and candidate.kind == "deictic_unit":
             return False  # "for the next year": how long, not when
+        if candidate.preposition == "until" and re.search(
+            r"(?i)\bnot\s+$", self._sentence[: candidate.removal_start]
+        ):
+            return True  # "not until last October were we able to…": it happened then
         return candidate.preposition not in _NOT_PROPOSED
 
     def _with_doubt(self, candidate: Candidate, value: HistoricalDate) -> tuple[HistoricalDate, str | None]:
@@ -506,6 +510,7 @@ def absolute_value(candidate: Candidate) -> Temporal:
         return _year_range(candidate.match)
     text = _LEADING_WEEKDAY.sub("", candidate.core)
     text = re.sub(r"\s+(?:and)\s+", "–", text)
+    text = re.sub(r"(?i)\s+the\s+(?=\d)", " ", text)  # "September the 11th, 2001"
     text = re.sub(r"(?i)\bday\s+of\s+", "", with_day_numbers(text))  # "the 31st day of October, 1866"
     text = re.sub(r"(?<=\d)d\b", "", text)  # "the 2d of March"
     if candidate.kind == "century":

@@ -52,7 +52,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         "day_range": rf"{_DAY}\s?(?:[–—-]|\s(?i:to|and)\s)\s?{_DAY}\s+{_DAY_OF}{MONTH},?\s+{_DATE_YEAR}",
         "full_day": rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?(?:{_DAY}|{_DAY_WORD})\s+{_DAY_OF}{MONTH},?\s+"
         rf"{_DATE_YEAR}"
-        rf"|(?:{WEEKDAY},?\s+)?{MONTH}\s+{_DAY},?\s+{_DATE_YEAR}",
+        rf"|(?:{WEEKDAY},?\s+)?{MONTH}\s+(?:the\s+)?{_DAY},?\s+{_DATE_YEAR}",
         "month_year": rf"{MONTH},?\s+(?:of\s+)?{_DATE_YEAR}",
         "season_year": rf"(?i:{_SEASON})\s+(?:of\s+)?{_DATE_YEAR}",
         "year_range": rf"(?P<first>\d{{1,4}})\s?(?:[–—]|-(?=\d))\s?(?P<last>\d{{1,4}})(?!\d)"
@@ -61,8 +61,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         "century": rf"(?i:the\s+)?(?i:{_ORDINAL})[\s-]+(?i:century|millennium)(?:\s+{_ERA})?",
         "year": rf"(?:AD|A\.D\.)\s?\d{{1,4}}(?!\d)|\d{{1,4}}\s?{_ERA}|(?P<bare>\d{{3,4}})(?![\d])",
         "day_range_month": rf"{_DAY}\s?(?:[–—-]|\s(?i:to|and)\s)\s?{_DAY}\s+{_DAY_OF}{MONTH}(?!\w)",
-        "day_month": rf"(?:(?:{WEEKDAY},?\s+(?:the\s+)?)?(?:{_DAY}|{_DAY_WORD})\s+{_DAY_OF}{MONTH}(?!\w)"
-        rf"|(?:{WEEKDAY},?\s+)?{MONTH}\s+{_DAY}(?![\w:])){_LAST_OR_NEXT}",
+        "day_month": rf"(?:(?P<which>(?i:last|next|this|coming|past))\s+(?={MONTH}\s+the\s))?"
+        rf"(?:(?:{WEEKDAY},?\s+(?:the\s+)?)?(?:{_DAY}|{_DAY_WORD})\s+{_DAY_OF}{MONTH}(?!\w)"
+        rf"|(?:{WEEKDAY},?\s+)?{MONTH}\s+(?:the\s+)?{_DAY}(?![\w:])){_LAST_OR_NEXT}",
         "month": rf"(?:(?P<which>(?i:last|next|this|coming|past))\s+)?{MONTH}(?!\w){_LAST_OR_NEXT}",
         "weekday": rf"(?:(?P<which>(?i:last|next|this|coming|past))\s+)?{WEEKDAY}"
         r"(?:\s+(?:morning|afternoon|evening|night))?(?!\w)",
@@ -193,6 +194,8 @@ def _plausible(kind: str, match: re.Match[str], sentence: str) -> bool:
         return False  # "the battles of today", "the world of tomorrow"
     if kind == "deictic_day" and match.group().lower() == "today":
         return "still" not in sentence.lower() and not re.search(r"(?i:until|till|to)\s+$", before)
+    if kind == "day_month" and match.group().startswith("May the"):
+        return False  # "May the best team win"
     if kind == "day_month":
         return not re.match(r"\s*[–—-]?\s*\d", after)  # "5 March 1900" is a whole date, "May 5-6"
     return True

@@ -28,6 +28,7 @@ _DATE_LINE_REST = re.compile(rf"^[\W_]*(?:{_LABEL}\b[\W_]*)*$")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*[-–—:]")
 _INTENSIFIER = re.compile(r"\b(?i:only|just|barely|nearly|almost|exactly|precisely)\s+$")
+_NOT = re.compile(r"\b(?i:not)\s+$")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _STOP_WORD_TEXT = """
     that this with from have were been they their there which when what will would could should
@@ -192,6 +193,8 @@ def make_title(sentence: str, mention: Mention, mentions: list[Mention], skip_un
     removals: list[tuple[int, int]] = [(0, skip_until)] if skip_until else []
     target = len(removals)
     intensifier = _INTENSIFIER.search(sentence, 0, mention.removal_start)  # "only five days ago"
+    if intensifier is None and sentence[mention.removal_start :].lower().startswith("until"):
+        intensifier = _NOT.search(sentence, 0, mention.removal_start)  # "not until last October"
     removals.append((intensifier.start() if intensifier else mention.removal_start, mention.end))
     asides: list[tuple[int, int]] = []
     for other in mentions:
@@ -202,11 +205,7 @@ def make_title(sentence: str, mention: Mention, mentions: list[Mention], skip_un
                 asides.append(other.aside)
         elif other.proposed:
             removals.append((other.removal_start, other.end))
-    title = titles.make_title(sentence, removals, target, asides)
-    following = sentence[mention.end :].lstrip(" ,")
-    if titles.starts_with_its_verb(title) and following.lower().startswith(title.split()[0].lower()):
-        title = f"{mention.text[:1].upper()}{mention.text[1:]} {title[:1].lower()}{title[1:]}"
-    return title  # "yesterday was his birthday": the date was the subject
+    return titles.make_title(sentence, removals, target, asides, mention.text)
 
 
 # Repeats ------------------------------------------------------------------------------------

@@ -91,15 +91,21 @@ _TRAILING_JUNK = re.compile(
 
 
 def make_title(
-    sentence: str, removals: Sequence[tuple[int, int]], target: int, asides: Sequence[tuple[int, int]] = ()
+    sentence: str,
+    removals: Sequence[tuple[int, int]],
+    target: int,
+    asides: Sequence[tuple[int, int]] = (),
+    date_words: str = "",
 ) -> str:
     """The title for the date at ``removals[target]`` in ``sentence``. Each removal is a date's
-    words with those that introduce it; ``asides`` are asides holding other dates, left out."""
+    words with those that introduce it; ``asides`` are asides holding other dates, left out;
+    ``date_words`` are the date as written, kept when the date is the clause's subject."""
     pieces, own = _pieces(sentence, [*removals, *asides], target, len(removals))
     if not pieces:
         return ""
-    if _date_is_subject(sentence, removals[target], pieces[own]):
-        return _finished(pieces[own])  # "[yesterday] was his birthday": the caller puts the date back
+    if date_words and _date_is_subject(sentence, removals[target], pieces[own]):
+        title = _finished([*date_words.split(), *pieces[own]])  # "yesterday was his birthday"
+        return title[:1].upper() + title[1:]
     index = _clause_for(pieces, own)
     words = _clause_words(pieces, index)
     if len(words) < FEWEST_WORDS:
@@ -108,14 +114,12 @@ def make_title(
 
 
 def _date_is_subject(sentence: str, removal: tuple[int, int], words: Sequence[str]) -> bool:
+    """``[Yesterday] was his birthday``, ``[Last August the 11th] brought the capture``, but not
+    ``[not until last October] were we able``, where the subject follows its verb."""
     following = sentence[removal[1] :].split()
-    return bool(words and following) and following[0] == words[0] and words[0].lower() in _AUXILIARIES
-
-
-def starts_with_its_verb(title: str) -> bool:
-    """``Was his birthday``: a title whose subject was the date itself."""
-    words = title.split()
-    return bool(words) and words[0].lower() in _AUXILIARIES
+    if not words or not following or following[0] != words[0] or _first_verb(words) != 0:
+        return False
+    return len(words) < 2 or words[1].lower() not in _PRONOUNS
 
 
 # Pieces --------------------------------------------------------------------------------------
@@ -246,6 +250,9 @@ def _clause_words(pieces: list[list[str]], index: int) -> list[str]:
         words = [*pieces[index - 1], *words]  # "Their report, [published in 1938,] dates the phase"
     elif _is_nominal(words):
         words = _named_thing(words)
+    if len(words) > 1 and words[0].lower() in _AUXILIARIES and words[1].lower() in _PRONOUNS - {"there"}:
+        pronoun = words[1] if words[1] == "I" else words[1].lower()
+        words = [pronoun, words[0].lower(), *words[2:]]  # "[not until October] were we able": we were
     if words and _lacks_subject(words):
         words = _subject_before(pieces, index, _is_bare_participle(words)) + words
     return _without_relative_pronoun(words)
