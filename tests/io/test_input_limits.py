@@ -141,3 +141,20 @@ def test_a_file_parsed_whole_is_refused_before_reading_when_too_large(
     path.write_text(content, encoding="utf-8")
     with pytest.raises(FormatError, match="too large to read as"):
         read_file(path, format)
+
+
+def test_a_timelinejs_date_given_as_text_is_rejected_saying_what_a_date_is(tmp_path: Path) -> None:
+    path = tmp_path / "slides.json"
+    path.write_text(
+        '{"events": [{"start_date": "2001", "text": {"headline": "as text"}},'
+        ' {"start_date": {"year": 2002}, "end_date": [2003], "text": {"headline": "end as a list"}},'
+        ' {"start_date": {"year": 2004}, "text": {"headline": "kept"}}]}',
+        encoding="utf-8",
+    )
+    report = read_file(path, "timelinejs")
+    assert [row.title for row in report.rows] == ["kept"]
+    messages = [str(problem) for problem in report.problems]
+    assert len(messages) == 2
+    assert "an object of parts" in messages[0] and "not text" in messages[0]
+    assert "not a list" in messages[1]
+    assert not any("attribute" in message for message in messages)

@@ -145,7 +145,7 @@ def test_cards_show_a_thumbnail_when_the_lanes_have_room(
     canvas.resize(1200, 700)
     canvas.show()
     frame, grabbed, _ = _paint(qtbot, canvas)
-    assert frame.pictures == {event.id: image.sha256}
+    assert frame.pictures[event.id] == image.sha256
     box = next(box for box in frame.scene.boxes if box.span.id == event.id)
     centre_y = frame.geometry.lane_top(box.lane) + frame.geometry.lane_height / 2
     pixel = grabbed.pixelColor(round(box.label_x + 12), round(centre_y))

@@ -163,6 +163,12 @@ def test_search_lists_matches_and_enter_opens_the_first(page: Page) -> None:
         "Bucharest summit declaration",
         "Vilnius summit",
     ]
+    page.key("ArrowDown")
+    page.key("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent").startswith("Bucharest summit declaration")
+    page.key("ArrowUp")
+    page.key("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "search"
     page.key("Enter", "Enter", "\r")
     page.settle()
     assert snapshot(page)["selected"] == "NATO foreign ministers meet in Bucharest"
@@ -263,3 +269,26 @@ def test_printing_lists_the_events_in_view_without_the_controls(page: Page) -> N
     assert len(titles) == 9 and titles[0] == "Bucharest summit declaration"
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.evaluate("document.querySelectorAll('#print-list *').length") == 0
+
+
+def test_a_pinch_zooms_and_the_status_says_what_is_in_view(browser: Chromium, pages: dict[str, Path]) -> None:
+    with browser.page(390, 844, mobile=True) as opened:
+        opened.open(pages["timeline"])
+        opened.settle()
+        before = snapshot(opened)["period"]
+        top = snapshot(opened)["canvas"]["top"] + 300  # type: ignore[index]
+        touch = lambda kind, points: opened.send(  # noqa: E731
+            "Input.dispatchTouchEvent",
+            {"type": kind, "touchPoints": [{"x": x, "y": top, "id": n} for n, x in enumerate(points)]},
+        )
+        touch("touchStart", [170, 220])
+        for spread in range(1, 9):
+            touch("touchMove", [170 - spread * 12, 220 + spread * 12])
+        touch("touchEnd", [])
+        opened.settle()
+        after = snapshot(opened)["period"]
+        ratio = (before["end"] - before["start"]) / (after["end"] - after["start"])  # type: ignore[index]
+        assert 2.5 < ratio < 5  # the fingers moved from 50 to 242 pixels apart
+        opened.evaluate("new Promise(done => setTimeout(done, 300))")
+        assert text_of(opened, "#status").endswith("in view")
+        assert_only_its_own_file(opened, pages["timeline"])

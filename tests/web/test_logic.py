@@ -93,3 +93,75 @@ def test_the_page_draws_the_same_axis_words_as_the_app() -> None:
             [label for _, label in visible_labels(axis.major, period, pixels, measure, pin=True)],
         ]
         assert page == app, (start, end, pixels)
+
+
+@needs_node
+def test_the_page_packs_lanes_as_the_app_does() -> None:
+    """The same events, period and lanes give the same boxes, labels and overflow counts."""
+    import random
+
+    from timeline.core.model import EventSpan
+    from timeline.core.view.layout import lay_out_events
+
+    assert NODE is not None
+    rng = random.Random(7)
+    spans = []
+    for number in range(1, 400):
+        earliest = rng.randrange(0, 10_000) * 1_000
+        length = rng.choice((0, 0, 500, 3_000, 40_000, 900_000, 6_000_000))
+        qualifier = rng.choice(("", "", "~", "?", "%"))
+        spans.append(
+            EventSpan(
+                number, f"Event {number}" + " long" * rng.randrange(4), earliest, earliest + length // 3,
+                earliest + 2 * length // 3 + 1, earliest + length + 1, length == 0, qualifier,
+                rng.choice(("", "~")), None, "",
+            )
+        )  # fmt: skip
+    cases = [(0.0, 10_000_000.0, 1280.0, 12), (2_000_000.0, 2_600_000.0, 900.0, 8), (0.0, 3e7, 390.0, 20)]
+
+    def measure(text: str) -> float:
+        return len(text) * 7.0
+
+    columns = {
+        "id": [s.id for s in spans],
+        "label": [s.label for s in spans],
+        "earliest": [s.earliest for s in spans],
+        "startLatest": [s.start_latest for s in spans],
+        "endEarliest": [s.end_earliest for s in spans],
+        "latest": [s.latest for s in spans],
+        "fuzzyStart": [int(s.fuzzy_start) for s in spans],
+        "fuzzyEnd": [int(s.fuzzy_end) for s in spans],
+    }
+    script = f"""
+        const L = require({json.dumps(str(LOGIC))});
+        const {{ columns, cases }} = JSON.parse(require("fs").readFileSync(0, "utf8"));
+        const all = columns.id.map((_, i) => i);
+        const out = cases.map(([start, end, pixels, lanes]) => {{
+            const scene = L.layOut(columns, all, {{ start, end }}, pixels, lanes, (t) => t.length * 7);
+            const r = (x) => +x.toFixed(3);
+            return [scene.boxes.map((b) => [columns.id[b.index], b.lane, r(b.x0), r(b.labelX),
+                                            b.labelInside, b.marker, r(b.solidX0), r(b.solidX1)]),
+                    scene.clusters.map((c) => [r(c.x0), c.count])];
+        }});
+        process.stdout.write(JSON.stringify(out));
+    """
+    result = subprocess.run(
+        [NODE, "-e", script],
+        input=json.dumps({"columns": columns, "cases": cases}),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    for (start, end, pixels, lanes), page in zip(cases, json.loads(result.stdout), strict=True):
+        scene = lay_out_events(spans, TimePeriod(start, end), pixels, lanes, measure)
+        app = [
+            [
+                [b.span.id, b.lane, round(b.x0, 3), round(b.label_x, 3), b.label_inside, b.marker,
+                 round(b.solid_x0, 3), round(b.solid_x1, 3)]
+                for b in scene.boxes
+            ],
+            [[round(c.x0, 3), c.count] for c in scene.clusters],
+        ]  # fmt: skip
+        assert page == app, (start, end)
+        assert len(scene.boxes) > 10 and scene.clusters

@@ -98,6 +98,14 @@ def _object(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def _date_object(value: Any) -> dict[str, Any]:
+    """A ``start_date`` or ``end_date``: an object of parts; anything else is said to be wrong."""
+    if value is None or isinstance(value, dict):
+        return value or {}
+    kind = {str: "text", bool: "true or false", list: "a list"}.get(type(value), "a number")
+    raise DateError(f'must be an object of parts such as {{"year": 2001, "month": 3}}, not {kind}')
+
+
 def _event(item: Any, where: str, report: ImportReport) -> Event | None:
     if not isinstance(item, dict):
         report.problems.append(Problem(where, "event", str(item)[:60], "must be an object"))
@@ -114,7 +122,7 @@ def _event(item: Any, where: str, report: ImportReport) -> Event | None:
         return None
     try:
         start = _refined(
-            date_from_parts(_object(item.get("start_date"))), str(item.get("display_date") or "")
+            date_from_parts(_date_object(item.get("start_date"))), str(item.get("display_date") or "")
         )
     except DateError as error:
         report.problems.append(Problem(where, "start_date", json.dumps(item.get("start_date")), str(error)))
@@ -122,7 +130,7 @@ def _event(item: Any, where: str, report: ImportReport) -> Event | None:
     end: EventEnd = None
     if item.get("end_date"):
         try:
-            end = date_from_parts(_object(item["end_date"]))
+            end = date_from_parts(_date_object(item["end_date"]))
         except DateError as error:
             report.problems.append(Problem(where, "end_date", json.dumps(item.get("end_date")), str(error)))
             return None
@@ -283,8 +291,8 @@ def _era(item: Any, where: str, report: ImportReport) -> Era | None:
         name = html_to_text(str(text.get("headline") or "")) or "Era"
         return Era(
             name,
-            date_from_parts(_object(item.get("start_date"))),
-            date_from_parts(_object(item.get("end_date"))),
+            date_from_parts(_date_object(item.get("start_date"))),
+            date_from_parts(_date_object(item.get("end_date"))),
         )
     except (DateError, ValueError, AttributeError) as error:
         report.problems.append(Problem(where, "dates", json.dumps(item)[:60], str(error).split(": ")[-1]))

@@ -46,6 +46,7 @@ from timeline.ui.presentation import PresentationWindow
 from timeline.ui.single_instance import InstanceServer, hand_over
 from timeline.ui.window_exports import FileCommands
 from timeline.ui.window_present import Presenting
+from timeline.ui.window_research import ResearchTabs
 from timeline.ui.window_views import SavedViews
 
 
@@ -100,6 +101,7 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         self.statusBar().addWidget(self.period_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
         self._build_menus()
+        self.research = ResearchTabs(self)
         self.canvas.period_changed.connect(self._show_period)
         self.canvas.selection_changed.connect(self._canvas_selected)
         self.canvas.edit_requested.connect(self.edit_event)

@@ -78,7 +78,7 @@ class Frame:
             if box.lane != lane:
                 continue
             left = min(box.x0, (box.x0 + box.x1 - box.marker_size) / 2)
-            right = max(box.x1, box.label_x + box.label_width)
+            right = max(box.x1, (box.x0 + box.x1 + box.marker_size) / 2, box.label_x + box.label_width)
             if left <= x <= right:
                 return box
         return None

@@ -390,11 +390,16 @@
       ? number + " events in view, shown as their density"
       : number + (scene.inView === 1 ? " event" : " events") + " in view";
     const text = (where ? where + ": " : "") + what;
-    if ($("status").textContent !== text) {
+    // Said once the view rests, not at every frame of a drag or a flight.
+    clearTimeout(describeTimer);
+    describeTimer = setTimeout(() => {
+      if ($("status").textContent === text) return;
       $("status").textContent = text;
       canvas.setAttribute("aria-label", "Timeline, " + text + ". Arrow keys move, + and − zoom, comma and full stop step through events.");
-    }
+    }, 200);
   }
+
+  let describeTimer = 0;
 
   // Moving the view --------------------------------------------------------------------------
 
@@ -687,6 +692,18 @@
     if (state.slide >= 0) {
       slideKeys(event);
       return;
+    }
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      // Up and down walk the search results, from the search box into the list and back.
+      const buttons = Array.from($("results-list").querySelectorAll("button"));
+      const at = buttons.indexOf(event.target);
+      if (buttons.length && (at >= 0 || event.target === $("search"))) {
+        event.preventDefault();
+        const next = at + (event.key === "ArrowDown" ? 1 : -1);
+        if (next < 0) $("search").focus();
+        else buttons[Math.min(next, buttons.length - 1)].focus();
+        return;
+      }
     }
     if (typing(event.target)) {
       if (event.key === "Escape") {
