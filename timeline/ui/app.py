@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,13 +28,16 @@ from timeline.core.dates.dates import DateError
 from timeline.core.dates.parsing import parse
 from timeline.core.view.period import TimePeriod, describe_period
 from timeline.desktop_entry import APP_ID
+from timeline.store.backups import backup_folder, list_backups, restore
 from timeline.store.errors import DamagedFileError, ReadOnlyFileError, StoreError
 from timeline.ui.canvas.widget import TimelineCanvas
 from timeline.ui.dialogs.interchange import export_events
 from timeline.ui.dialogs.publish import publish_web_page
 from timeline.ui.document import TimelineDocument
 from timeline.ui.edit_actions import EditActions
+from timeline.ui.editor.date_field import date_reading, set_date_reading
 from timeline.ui.editor.panel import EventEditor
+from timeline.ui.file_menu import FileMenu
 from timeline.ui.help.commands import HelpCommands
 from timeline.ui.help.shortcuts import show_shortcuts_in_tooltips
 from timeline.ui.icon import app_icon
@@ -42,12 +45,15 @@ from timeline.ui.models.event_table import EventTableModel
 from timeline.ui.panels.details import EventDetails
 from timeline.ui.panels.search import SearchPanel
 from timeline.ui.panels.story import StoryPanel
+from timeline.ui.preferences import Preferences, apply_theme, load_preferences, timeline_font
 from timeline.ui.presentation import PresentationWindow
+from timeline.ui.recent_files import remember_file
 from timeline.ui.single_instance import InstanceServer, hand_over
 from timeline.ui.window_exports import FileCommands
 from timeline.ui.window_present import Presenting
 from timeline.ui.window_research import ResearchTabs
 from timeline.ui.window_views import SavedViews
+from timeline.workspace import data_dir
 
 
 class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
@@ -96,6 +102,16 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         self.history_dock.hide()
         self.edit_actions = EditActions(document, self.canvas, self)
         self.help_commands = HelpCommands(self, document.path)
+        self.file_commands = FileMenu(
+            self,
+            document,
+            self.settings,
+            data_dir() / "backups",
+            open_file=lambda path: open_window(path),
+            replace_with=lambda path: replace_window(self, path),
+            apply_preferences=lambda preferences: apply_preferences(preferences, self),
+        )
+        self.canvas.setFont(timeline_font(QApplication.font(), load_preferences(self.settings)))
         self.period_label = QLabel()
         self.count_label = QLabel()
         self.statusBar().addWidget(self.period_label, 1)
@@ -111,11 +127,24 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         document.events_edited.connect(self._follow_edited)
         document.error.connect(self._show_error)
         document.read_only_changed.connect(self._show_title)
+        document.read_only_changed.connect(self._offer_backup_if_damaged)
         self.event_list.selectionModel().currentRowChanged.connect(self._list_selected)
         self._syncing = False
         self._fit_to_screen()
         self._restore_state()
         self._show_period(self.canvas.period)
+        if not document.readonly:
+            QTimer.singleShot(0, self.file_commands.back_up_if_due)
+
+    def _offer_backup_if_damaged(self) -> None:
+        """The check of the file, run while it was first shown, found it damaged: offer the
+        newest good backup in its place, as a new file (the damaged one is never written)."""
+        damage = self.document.database.damage
+        if damage is None:
+            return
+        restored = offer_backup(self.document.path, damage)
+        if restored is not None:
+            QTimer.singleShot(0, lambda: replace_window(self, restored))
 
     def _show_title(self) -> None:
         title = window_title(self.document.repository.title, self.document.path)
@@ -163,7 +192,9 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         )
         self.new_action = self._action("&New Timeline…", "Ctrl+Shift+N", self.new_file)
         self.from_text_action = self._action("New Events from &Text…", "Ctrl+Shift+T", self.events_from_text)
-        file_menu.addActions([self.new_action, self.open_action, self.import_action, self.from_text_action])
+        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addMenu(self.file_commands.recent_menu)
+        file_menu.addActions([self.file_commands.save_copy, self.import_action, self.from_text_action])
         file_menu.addSeparator()
         self.poster_action = self._action("Export &Poster (PDF)…", None, self.export_poster)
         self.handout_action = self._action("Export Story &Handout (PDF)…", None, self.export_handout)
@@ -180,7 +211,12 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
             ]
         )
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
+        file_menu.addActions([self.file_commands.restore, self.file_commands.preferences])
+        file_menu.addSeparator()
+        file_menu.addAction(self.file_commands.close)
+        file_menu.addAction(
+            self._action("&Quit", QKeySequence.StandardKey.Quit, QApplication.closeAllWindows)
+        )
         self.edit_actions.fill_menu(self.menuBar().addMenu("&Edit"))
         view_menu = self.menuBar().addMenu("&View")
         self.zoom_in_action = self._action(
@@ -336,7 +372,7 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
 
     def show_date(self, text: str) -> None:
         """Frame what a date means (a day, a month, ``44 BC``, ``1990s``) in the middle of the view."""
-        value = parse(text)
+        value = parse(text, reading=date_reading())
         latest = min(value.latest, value.earliest + 10**18)
         self.canvas.set_period(TimePeriod.around(value.earliest, latest, margin=0.25))
 
@@ -395,6 +431,10 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         if isinstance(period, list) and len(period) == 2:
             with contextlib.suppress(TypeError, ValueError):
                 self.canvas.set_period(TimePeriod(float(period[0]), float(period[1])))
+                return
+        first = load_preferences(self.settings).first_period()
+        if first is not None:
+            self.canvas.set_period(first)
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -423,8 +463,10 @@ def open_window(path: Path, create: bool = False) -> MainWindow | None:
     """Open a timeline in a new window (a new, empty one with ``create``), or say why not.
 
     A file that one of our windows has open already is not opened twice: that window is raised.
-    A file that cannot be written (damaged, or on a read-only file, folder or mount) is opened
-    for reading, with a word on why and what to do; every edit is then refused with the same.
+    A damaged file for which a good backup exists is offered as that backup, restored beside it
+    under a new name (the damaged file is never written). A file that cannot be written (damaged,
+    or on a read-only file, folder or mount) is otherwise opened for reading, with a word on why
+    and what to do; every edit is then refused with the same.
     """
     existing = window_for(path)
     if existing is not None:
@@ -433,7 +475,13 @@ def open_window(path: Path, create: bool = False) -> MainWindow | None:
     try:
         try:
             document = TimelineDocument(path, create=create)
-        except (DamagedFileError, ReadOnlyFileError) as refusal:
+        except DamagedFileError as damage:
+            restored = offer_backup(path, str(damage))
+            if restored is not None:
+                return open_window(restored)
+            document = TimelineDocument(path, readonly=True)
+            QMessageBox.warning(None, "Opened for reading only", str(damage))
+        except ReadOnlyFileError as refusal:
             document = TimelineDocument(path, readonly=True)
             QMessageBox.warning(None, "Opened for reading only", str(refusal))
     except StoreError as error:
@@ -443,8 +491,49 @@ def open_window(path: Path, create: bool = False) -> MainWindow | None:
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.destroyed.connect(lambda: _windows.remove(window) if window in _windows else None)
     _windows.append(window)
+    remember_file(window.settings, path)
     window.show()
     return window
+
+
+def offer_backup(path: Path, damage: str) -> Path | None:
+    """For a damaged file: offer its newest good backup, restored as a new file beside it."""
+    folder = backup_folder(data_dir() / "backups", path)
+    good = next((backup for backup in list_backups(folder) if backup.good), None)
+    if good is None:
+        return None
+    when = good.taken.astimezone().strftime("%d %B %Y, %H:%M")
+    answer = QMessageBox.question(
+        None,
+        "Damaged timeline",
+        f"{damage}\n\nThere is a good backup of it from {when} with {good.events:,} events. Open that"
+        " backup as a new file beside the damaged one? The damaged file is left as it is.",
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        return restore(good, path, folder)
+    except StoreError as error:
+        QMessageBox.warning(None, "Damaged timeline", str(error))
+        return None
+
+
+def replace_window(old: MainWindow, path: Path) -> MainWindow | None:
+    """Open ``path`` in a new window where ``old`` was, and close ``old`` (after a restore)."""
+    if old in _windows:
+        _windows.remove(old)
+    old.save_state()
+    window = open_window(path)
+    old.close()
+    return window
+
+
+def apply_preferences(preferences: Preferences, *windows: MainWindow) -> None:
+    """Apply preferences to the whole app and every open window (and the ones given)."""
+    set_date_reading(preferences.reading)
+    apply_theme(preferences.theme)
+    for window in {*_windows, *windows}:
+        window.canvas.setFont(timeline_font(QApplication.font(), preferences))
 
 
 def window_for(path: Path) -> MainWindow | None:
@@ -475,6 +564,7 @@ def run_app(path: Path | None) -> int:
         path = default_timeline_path()
     if hand_over(path):
         return 0
+    apply_preferences(load_preferences(QSettings()))
     server = InstanceServer(parent=app)
     server.listen()
     server.open_requested.connect(open_window)

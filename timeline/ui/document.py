@@ -19,7 +19,7 @@ from timeline.core.view.density import DensityIndex
 from timeline.core.view.layout import DETAIL_LIMIT
 from timeline.core.view.period import TimePeriod
 from timeline.store.bulk import Progress
-from timeline.store.database import open_database
+from timeline.store.database import TimelineDatabase, open_database
 from timeline.store.errors import StoreError, translated_errors
 from timeline.store.repository import TimelineRepository
 
@@ -398,6 +398,11 @@ class TimelineDocument(QObject):
         if self._order is None:
             self._order = array("q", self.repository.ids_in_time_order())
         return self.repository.events_by_ids(list(self._order[offset : offset + limit]))
+
+    @property
+    def database(self) -> TimelineDatabase:
+        """The open file itself, for copies and backups of it."""
+        return self._database
 
     def _settle(self) -> None:
         """The file's damage check (run while the timeline is first shown) is done: a damaged

@@ -21,6 +21,7 @@ class MainWindowPart(_WindowBase):
     """A group of the main window's commands, kept in a module of its own."""
 
     document: TimelineDocument
+    settings: QSettings
     canvas: TimelineCanvas
     search: SearchPanel
     settings: QSettings

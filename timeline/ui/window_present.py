@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from timeline.ui.mixins import MainWindowPart
 from timeline.ui.panels.story import load_story
+from timeline.ui.preferences import load_preferences, presentation_palette
 from timeline.ui.presentation import PresentationWindow, stops_for
 
 
@@ -38,6 +39,9 @@ class Presenting(MainWindowPart):
         window = PresentationWindow(
             self.document, stops_for(self.document, event_ids), title, title_slide=True
         )
+        palette = presentation_palette(window.canvas.palette(), load_preferences(self.settings).presentation)
+        if palette is not None:
+            window.canvas.setPalette(palette)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.finished.connect(self._presentation_finished)
         self.presentation = window

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from timeline.core.dates.dates import DateError, HistoricalDate, OpenEnd
-from timeline.core.dates.parsing import parse_date
+from timeline.core.dates.dates import DateError, HistoricalDate, Interval, OpenEnd
+from timeline.core.dates.parsing import Reading, parse
 
 FieldValue = HistoricalDate | OpenEnd | None
 
@@ -15,6 +15,19 @@ _OPEN_WORDS = {"..", "ongoing", "now", "present", "open"}
 _UNKNOWN_WORDS = {"unknown", "?"}
 ERROR_STYLE = "color: #c62828;"
 HINT_STYLE = "color: palette(placeholder-text);"
+
+
+_reading = Reading()
+
+
+def set_date_reading(reading: Reading) -> None:
+    """How every date field reads what a date leaves open (the date order preference)."""
+    global _reading
+    _reading = reading
+
+
+def date_reading() -> Reading:
+    return _reading
 
 
 def read_field(text: str, optional: bool) -> FieldValue:
@@ -28,7 +41,10 @@ def read_field(text: str, optional: bool) -> FieldValue:
         return OpenEnd.OPEN
     if optional and stripped.lower() in _UNKNOWN_WORDS:
         return OpenEnd.UNKNOWN
-    return parse_date(stripped)
+    value = parse(stripped, reading=_reading)
+    if isinstance(value, Interval):
+        raise DateError(f"{stripped!r}: expected one date, not an interval")
+    return value
 
 
 def field_text(value: FieldValue) -> str:
