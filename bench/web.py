@@ -62,9 +62,9 @@ def pan_figures(page: Page) -> dict[str, float]:
 
 def measure(browser: Chromium, count: int, folder: Path) -> dict[str, Any]:
     page_path = folder / f"events-{count}.html"
-    started = time.perf_counter()
     events = [event.with_changes(id=number + 1) for number, event in enumerate(random_events(count))]
     categories = [Category(name, colour_for(index), id=index + 1) for index, name in enumerate(CATEGORIES)]
+    started = time.perf_counter()
     write_page(page_path, PageContent(f"{count:,} random events", events, categories))
     export_s = time.perf_counter() - started
     with browser.page(1920, 1080) as page:

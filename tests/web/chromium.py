@@ -162,6 +162,7 @@ class Chromium:
             page.send("Page.enable")
             page.send("Network.enable")
             page.send("Runtime.enable")
+            page.send("Log.enable")
             page.send(
                 "Emulation.setDeviceMetricsOverride",
                 {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile},

@@ -292,3 +292,20 @@ def test_a_pinch_zooms_and_the_status_says_what_is_in_view(browser: Chromium, pa
         opened.evaluate("new Promise(done => setTimeout(done, 300))")
         assert text_of(opened, "#status").endswith("in view")
         assert_only_its_own_file(opened, pages["timeline"])
+
+
+def test_the_checks_see_a_request_and_a_refused_script(browser: Chromium, tmp_path: Path) -> None:
+    """What the other tests rely on: a page that asks for an address, or runs a script its policy
+    refuses, is caught."""
+    path = tmp_path / "leaky.html"
+    path.write_text(
+        "<!doctype html><meta http-equiv='Content-Security-Policy' content=\"default-src 'none'\">"
+        "<img src='http://example.invalid/pixel.png'><script>document.title = 'ran'</script>",
+        encoding="utf-8",
+    )
+    with browser.page() as opened:
+        opened.open(path)
+        assert "http://example.invalid/pixel.png" in opened.requests()
+        errors = opened.console_errors()
+        assert any("Content Security Policy" in error for error in errors)
+        assert opened.evaluate("document.title") == ""
