@@ -24,4 +24,3 @@ class MainWindowPart(_WindowBase):
     settings: QSettings
     canvas: TimelineCanvas
     search: SearchPanel
-    settings: QSettings
