@@ -153,3 +153,22 @@ def test_cards_show_a_thumbnail_when_the_lanes_have_room(
     canvas.resize(1200, 260)  # crowded: no room for pictures, cards stay text
     frame, _, _ = _paint(qtbot, canvas)
     assert frame.pictures == {}
+
+
+def test_swimlanes_by_category_from_the_view_menu(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint, Qt
+
+    window.swimlanes_action.trigger()
+    frame, _, boxes = _paint(qtbot, window.canvas)
+    assert [band.label for band in frame.bands] == ["diplomacy", "infrastructure", "war"]
+    war = frame.bands[-1]
+    lanes = {box.lane for box in frame.scene.boxes if box.span.category_id == int(war.key)}
+    assert min(lanes) == war.header_lane + 1
+    header_y = frame.geometry.lane_top(war.header_lane) + frame.geometry.lane_height / 2
+    qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=QPoint(300, round(header_y)))
+    frame, _, _ = _paint(qtbot, window.canvas)
+    assert frame.bands[-1].collapsed
+    assert not any(box.span.category_id == int(war.key) for box in frame.scene.boxes)
+    window.swimlanes_action.trigger()
+    frame, _, _ = _paint(qtbot, window.canvas)
+    assert frame.bands == []

@@ -232,6 +232,10 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
             [self.zoom_in_action, self.zoom_out_action, self.fit_action, self.go_to_action, self.today_action]
         )
         view_menu.addSeparator()
+        self.swimlanes_action = self._action("Swim&lanes by Category", "Ctrl+L", self.canvas.set_swimlanes)
+        self.swimlanes_action.setCheckable(True)
+        view_menu.addAction(self.swimlanes_action)
+        view_menu.addSeparator()
         self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find, self.show_search)
         self.find_next_action = self._action(
             "Find &Next", QKeySequence.StandardKey.FindNext, lambda: self.search.step(1)

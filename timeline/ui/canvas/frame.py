@@ -7,7 +7,7 @@ and hand it to the same painter.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtGui import QImage
@@ -17,6 +17,7 @@ from timeline.core.dates.dates import MAX_INSTANT, HistoricalDate
 from timeline.core.filters import Matches
 from timeline.core.model import EventSpan
 from timeline.core.view.arrows import Arrow, arrows_between
+from timeline.core.view.lanes import Band, lay_out_bands
 from timeline.core.view.layout import DETAIL_LIMIT, EventBox, Scene, density_bins, lay_out_events, to_x
 from timeline.core.view.period import TimePeriod
 from timeline.core.view.scale import Axis, Measure, choose_axis
@@ -59,6 +60,8 @@ class Frame:
     uncategorised_colour: str = "#8d8a84"
     pictures: dict[int, str] = field(default_factory=dict)
     """Event id → hash of the picture its card shows (only when lanes have room for it)."""
+    bands: list[Band] = field(default_factory=list)
+    """Swimlanes, when the view groups events by category."""
     picture: Callable[[str], QImage | None] = lambda _sha256: None
     """The decoded thumbnail of a picture, from the shared bounded cache."""
     selected: frozenset[int] = frozenset()
@@ -96,16 +99,20 @@ def build_frame(
     matching: Matches | None = None,
     dim: bool = False,
     axis_measure: Measure | None = None,
+    swimlanes: bool = False,
+    collapsed: frozenset[str] = frozenset(),
 ) -> Frame:
     """What to draw: ``previews`` replace events being dragged; ``hidden`` categories are left out
-    (``UNCATEGORISED`` hides the events without one); with a filter, events not ``matching`` are
-    left out, or drawn faded when ``dim``. ``measure`` gives an event's label width, ``axis_measure``
-    an axis label's (the same by default)."""
+        (``UNCATEGORISED`` hides the events without one); with a filter, events not ``matching`` are
+        left out, or drawn faded when ``dim``. ``measure`` gives an event's label width, ``axis_measure``
+        an axis label's (the same by default). With ``swimlanes``, events are grouped in one band per
+    category (those whose key is in ``collapsed`` show only their header)."""
     width = geometry.width
     axis = choose_axis(period, width, axis_measure or measure)
     density = matching.density if matching is not None and not dim else document.density
     in_view = density.count_overlapping(period.start, period.end)
     spans: list[EventSpan] = []
+    bands: list[Band] = []
     if in_view <= DETAIL_LIMIT:
         spans = document.spans_in(period)
         if previews:
@@ -120,14 +127,18 @@ def build_frame(
             ]
         if matching is not None and not dim:
             spans = [span for span in spans if span.id in matching]
-        scene = lay_out_events(
-            spans, period, width, geometry.lane_count, measure, marker_size=geometry.marker_size
-        )
+        if swimlanes:
+            scene, bands = _category_bands(document, spans, period, geometry, measure, collapsed)
+        else:
+            scene = lay_out_events(
+                spans, period, width, geometry.lane_count, measure, marker_size=geometry.marker_size
+            )
     else:
         bins = max(int(width // DENSITY_BIN_PIXELS), 1)
         scene = Scene(bins=density_bins(density.histogram(period.start, period.end, bins), width))
     scene.in_view = in_view
-    scene, geometry, pictures = spread(document, scene, spans, period, geometry, measure)
+    lanes_used = bands[-1].header_lane + 1 + bands[-1].lanes if bands else None
+    scene, geometry, pictures = spread(document, scene, spans, period, geometry, measure, lanes_used)
     now = time.time()
     categories = document.categories()
     colours = {id_: category.colour or colour_for(id_ - 1) for id_, category in categories.items()}
@@ -155,8 +166,38 @@ def build_frame(
         uncategorised_colour=neutral,
         legend=legend,
         pictures=pictures,
+        bands=bands,
         picture=lambda sha256: thumbnails.get(sha256, document.thumbnail),
         arrows=arrows_between(scene.boxes, document.links_among([b.span.id for b in scene.boxes]), selected),
+    )
+
+
+def _category_bands(
+    document: TimelineDocument,
+    spans: Sequence[EventSpan],
+    period: TimePeriod,
+    geometry: Geometry,
+    measure: Measure,
+    collapsed: frozenset[str],
+) -> tuple[Scene, list[Band]]:
+    """One band per category (in the legend's order), the uncategorised last."""
+    categories = document.categories()
+    names = {str(id_): category.name for id_, category in categories.items()}
+
+    def category_key(span: EventSpan) -> str:
+        return "" if span.category_id is None else str(span.category_id)
+
+    return lay_out_bands(
+        spans,
+        period,
+        geometry.width,
+        geometry.lane_count,
+        measure,
+        category_key,
+        order=list(names),
+        collapsed=collapsed,
+        marker_size=geometry.marker_size,
+        label_of=lambda key: names.get(key, UNCATEGORISED_NAME),
     )
 
 

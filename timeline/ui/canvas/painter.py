@@ -176,6 +176,7 @@ class TimelinePainter:
         self._paint_eras(painter, frame)
         self._paint_grid(painter, frame)
         if frame.scene.detailed:
+            self._paint_bands(painter, frame)
             self._paint_arrows(painter, frame)
             self._paint_events(painter, frame)
             self._paint_clusters(painter, frame)
@@ -355,6 +356,24 @@ class TimelinePainter:
                 self._squares.clear()
             self._squares[key] = image
         return image
+
+    def _paint_bands(self, painter: QPainter, frame: Frame) -> None:
+        """Each swimlane's header: a tinted strip with its category, how many events, and ▾/▸."""
+        geometry = frame.geometry
+        for band in frame.bands:
+            top = geometry.lane_top(band.header_lane)
+            colour = QColor(
+                frame.category_colours.get(int(band.key)) if band.key else frame.uncategorised_colour
+            )
+            strip = QRectF(0, top + 2, geometry.width, geometry.lane_height - 4)
+            painter.fillRect(strip, mixed(colour, self.theme.background, 0.22 if self.theme.dark else 0.12))
+            painter.fillRect(QRectF(0, strip.top(), 4, strip.height()), colour)
+            events = "event" if band.count == 1 else "events"
+            text = f"{'▸' if band.collapsed else '▾'}  {band.label}  ·  {band.count} {events}"
+            text_top = strip.top() + (strip.height() - self._bold_metrics.height()) / 2
+            painter.setPen(self.theme.text)
+            self._draw_text(painter, 12, text_top, text, 1)
+            self.label_boxes.append(QRectF(12, text_top, self._bold_width(text), self._bold_metrics.height()))
 
     def _paint_label(
         self,

@@ -35,12 +35,17 @@ def spread(
     period: TimePeriod,
     geometry: Geometry,
     measure: Measure,
+    lanes_used: int | None = None,
 ) -> tuple[Scene, Geometry, dict[int, str]]:
-    """The scene, its geometry with lanes as tall as the room allows, and which cards show a picture."""
-    if not scene.detailed or not scene.boxes or scene.clusters:
+    """The scene, its geometry with lanes as tall as the room allows, and which cards show a picture.
+
+    ``lanes_used`` is given for swimlanes (headers count as lanes); their cards stay text, since
+    the bands were packed once for all."""
+    if not scene.detailed or not (scene.boxes or lanes_used) or scene.clusters:
         return scene, geometry, {}
-    geometry = _spread_geometry(geometry, max(box.lane for box in scene.boxes) + 1)
-    if geometry.lane_height < geometry.line_height * PICTURE_LANE:
+    used = lanes_used or max(box.lane for box in scene.boxes) + 1
+    geometry = _spread_geometry(geometry, used)
+    if lanes_used is not None or geometry.lane_height < geometry.line_height * PICTURE_LANE:
         return scene, geometry, {}
     pictures = document.first_pictures([box.span.id for box in scene.boxes])
     if not pictures:

@@ -76,6 +76,8 @@ class TimelineCanvas(QWidget):
         self._drag: Drag | None = None
         self._previews: dict[int, EventSpan] = {}
         self._frame: Frame | None = None
+        self._swimlanes = False
+        self._collapsed: frozenset[str] = frozenset()
         self.read_only = False
         """When set (presenting), the mouse only pans and selects: nothing is created or moved."""
         document.events_changed.connect(self._events_changed)
@@ -118,6 +120,20 @@ class TimelineCanvas(QWidget):
     def set_matching(self, matching: Matches | None, dim: bool) -> None:
         """Show only the events of a filter (or, with ``dim``, the others faded); ``None`` shows all."""
         self._matching, self._dim = matching, dim
+        self.update()
+
+    @property
+    def swimlanes(self) -> bool:
+        """Events in one labelled band per category instead of packed together."""
+        return self._swimlanes
+
+    def set_swimlanes(self, on: bool) -> None:
+        self._swimlanes = on
+        self.update()
+
+    def toggle_band(self, key: str) -> None:
+        """Collapse a swimlane to its header, or open it again (a click on the header)."""
+        self._collapsed = self._collapsed ^ {key}
         self.update()
 
     def toggle_category(self, category_id: int) -> None:
@@ -198,6 +214,8 @@ class TimelineCanvas(QWidget):
             self._matching,
             self._dim,
             axis_measure=self._painter.axis_measure,
+            swimlanes=self._swimlanes,
+            collapsed=self._collapsed,
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -398,6 +416,11 @@ class TimelineCanvas(QWidget):
         if not frame.scene.detailed:
             self.zoom(4.0, anchor)  # a click on the density band zooms in there
             return
+        lane = frame.geometry.lane_at(position.y())
+        for band in frame.bands:
+            if band.header_lane == lane:
+                self.toggle_band(band.key)
+                return
         top, _ = frame.geometry.overflow_row
         for cluster in frame.scene.clusters:
             if position.y() >= top and cluster.x0 <= position.x() <= cluster.x1:
