@@ -159,7 +159,7 @@ def test_swimlanes_by_category_from_the_view_menu(qtbot, window) -> None:  # typ
     from PySide6.QtCore import QPoint, Qt
 
     window.swimlanes_action.trigger()
-    frame, _, boxes = _paint(qtbot, window.canvas)
+    frame, _, _ = _paint(qtbot, window.canvas)
     assert [band.label for band in frame.bands] == ["diplomacy", "infrastructure", "war"]
     war = frame.bands[-1]
     lanes = {box.lane for box in frame.scene.boxes if box.span.category_id == int(war.key)}
