@@ -17,27 +17,29 @@ def select(window: MainWindow, title: str) -> Event:
 
 
 def test_an_entity_with_a_role_is_added_completed_and_undone_in_one_step(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    summit = select(window, "Vilnius summit")
+    repository = window.document.repository
+    crimea = select(window, "Annexation of Crimea")
+    known = len(repository.entities())
+    had = repository.participants(crimea.id or 0)
     section = window.editor.entities
     section.kind.setCurrentText("person")
-    section.name.setText("Jens  Stoltenberg")
-    section.role.setText("chair")
+    section.name.setText("Vladimir  Putin")
+    section.role.setText("ordered it")
     section.add_button.click()
-    repository = window.document.repository
-    assert [(e.name, role) for e, role in repository.participants(summit.id or 0)] == [
-        ("Jens Stoltenberg", "chair")
+    assert [(e.name, role) for e, role in repository.participants(crimea.id or 0)[len(had) :]] == [
+        ("Vladimir Putin", "ordered it")
     ]
-    assert section.list.item(0).text() == "Jens Stoltenberg (person) — chair"
-    assert "Jens Stoltenberg" in section.names.stringList()
-    other = select(window, "Bucharest summit declaration")
-    section.name.setText("jens stoltenberg")
+    assert section.list.item(len(had)).text() == "Vladimir Putin (person) — ordered it"
+    assert "Vladimir Putin" in section.names.stringList()
+    other = select(window, "Full-scale invasion of Ukraine")
+    section.name.setText("vladimir putin")
     section.add_button.click()
-    assert len(repository.entities()) == 1  # the known one, not a second
-    assert [e.name for e, _ in repository.participants(other.id or 0)] == ["Jens Stoltenberg"]
+    assert len(repository.entities()) == known + 1  # the known one, not a second
+    assert "Vladimir Putin" in [e.name for e, _ in repository.participants(other.id or 0)]
     window.document.undo_stack.undo()
     window.document.undo_stack.undo()
-    assert repository.participants(summit.id or 0) == []
-    assert repository.entities() == []
+    assert repository.participants(crimea.id or 0) == had
+    assert len(repository.entities()) == known
     section.kind.setCurrentText(" ")
     section.name.setText("Nobody")
     section.add_button.click()
@@ -46,13 +48,14 @@ def test_an_entity_with_a_role_is_added_completed_and_undone_in_one_step(qtbot, 
 
 def test_a_link_made_in_the_editor_is_listed_in_the_details_and_followed(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     crimea = select(window, "Annexation of Crimea")
-    donbas = next(e for e in window.document.repository.events() if e.title == "War in Donbas begins")
+    donbas = next(e for e in window.document.repository.events() if e.title == "Minsk II agreement")
     links = window.editor.links
     links.type.setCurrentText("led to")
-    links.target.setText("war in donbas begins")
+    links.target.setText("minsk ii agreement")
     links.note.setText("weeks later")
     links.add_button.click()
-    assert links.list.item(0).text() == "led to → War in Donbas begins — weeks later"
+    shown = [links.list.item(row).text() for row in range(links.list.count())]
+    assert "led to → Minsk II agreement — weeks later" in shown
     window.canvas.select(crimea.id)
     assert "led to" in window.details.toPlainText()
     with qtbot.waitSignal(window.details.event_chosen) as chosen:
@@ -63,7 +66,7 @@ def test_a_link_made_in_the_editor_is_listed_in_the_details_and_followed(qtbot, 
     links.add_button.click()
     assert links.error.text() == "There is no event #99999."
     window.document.undo_stack.undo()
-    assert window.document.repository.links_of(crimea.id or 0) == []
+    assert all(link.type != "led to" for link in window.document.repository.links_of(crimea.id or 0))
 
 
 def test_part_of_is_set_by_title_and_a_cycle_is_refused(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

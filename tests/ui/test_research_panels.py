@@ -16,10 +16,13 @@ def test_merging_two_entities_keeps_one_with_both_names_and_events_and_undo_spli
 ) -> None:  # type: ignore[no-untyped-def]
     repository = window.document.repository
     events = repository.events()
-    first = repository.add_entity(Entity("Jens Stoltenberg"))
-    second = repository.add_entity(Entity("J. Stoltenberg"))
+    first = repository.add_entity(Entity("Jens Stoltenberg", "ship"))
+    second = repository.add_entity(Entity("J. Stoltenberg", "ship"))
     repository.set_participants(events[0].id or 0, [(first, "")])
     repository.set_participants(events[1].id or 0, [(second, "")])
+    for entity in repository.entities():  # the sample's own, out of the way
+        if entity.id not in (first, second):
+            repository.delete_entity(entity.id or 0)
     panel = window.research.entities
     panel.reload()
     assert panel.table.rowCount() == 2

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QUndoView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -40,6 +41,7 @@ from timeline.ui.editor.panel import EventEditor
 from timeline.ui.file_menu import FileMenu
 from timeline.ui.help.commands import HelpCommands
 from timeline.ui.help.shortcuts import show_shortcuts_in_tooltips
+from timeline.ui.history_commands import HistoryCommands
 from timeline.ui.icon import app_icon
 from timeline.ui.models.event_table import EventTableModel
 from timeline.ui.panels.details import EventDetails
@@ -76,7 +78,14 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         self.splitter.setSizes([640, 160])
         self.setCentralWidget(self.splitter)
         self.details = EventDetails(document)
-        self.details_dock = self._dock("Details", "details", self.details)
+        self.history_commands = HistoryCommands(document, self.canvas, self)
+        details_page = QWidget()
+        details_layout = QVBoxLayout(details_page)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.setSpacing(0)
+        details_layout.addWidget(self.details, 1)
+        details_layout.addWidget(self.history_commands.panel)
+        self.details_dock = self._dock("Details", "details", details_page)
         self.editor = EventEditor(document)
         self.editor_dock = self._dock("Edit", "editor", self.editor)
         self.tabifyDockWidget(self.details_dock, self.editor_dock)
@@ -217,7 +226,10 @@ class MainWindow(SavedViews, Presenting, FileCommands, QMainWindow):
         file_menu.addAction(
             self._action("&Quit", QKeySequence.StandardKey.Quit, QApplication.closeAllWindows)
         )
-        self.edit_actions.fill_menu(self.menuBar().addMenu("&Edit"))
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.edit_actions.fill_menu(edit_menu)
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.history_commands.history_action, self.history_commands.trash_action])
         view_menu = self.menuBar().addMenu("&View")
         self.zoom_in_action = self._action(
             "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self.canvas.zoom(1.5)

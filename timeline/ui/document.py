@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from array import array
 from collections.abc import Callable, Sequence
@@ -21,6 +22,7 @@ from timeline.core.view.period import TimePeriod
 from timeline.store.bulk import Progress
 from timeline.store.database import TimelineDatabase, open_database
 from timeline.store.errors import StoreError, translated_errors
+from timeline.store.history import EventHistory
 from timeline.store.repository import TimelineRepository
 
 _T = TypeVar("_T")
@@ -98,6 +100,7 @@ class TimelineDocument(QObject):
         self.path = path
         self._database = open_database(path, readonly=readonly, create=create, check_in_background=True)
         self.repository = TimelineRepository(self._database)
+        self.history = EventHistory(self._database)
         self.undo_stack = QUndoStack(self)
         try:
             with translated_errors(path):
@@ -143,6 +146,12 @@ class TimelineDocument(QObject):
         ``relations`` they had (see :meth:`relations_of`). Returns the ids."""
         known = set(self.categories_by_name())
         ids = self.repository.restore_events(events, relations)
+        self._record(
+            [
+                ("restore" if e.id is not None else "create", i, None, e)
+                for i, e in zip(ids, events, strict=True)
+            ]
+        )
         for event_id in ids:
             pictures = self._deleted_pictures.pop(event_id, None)
             if pictures:
@@ -156,6 +165,13 @@ class TimelineDocument(QObject):
         known = set(self.categories_by_name())
         before = [self.repository.get_event(event.id) for event in events if event.id is not None]
         self.repository.update_events(events)
+        self._record(
+            [
+                ("edit", old.id, old, new)
+                for old, new in zip(before, events, strict=False)
+                if old.id is not None
+            ]
+        )
         for old in before:
             self.density.remove(old.earliest, old.latest)
         for event in events:
@@ -174,6 +190,7 @@ class TimelineDocument(QObject):
         # (the images themselves stay in the file).
         self._deleted_pictures.update(self.repository.pictures_by_event(event_ids))
         self.repository.delete_events(event_ids)
+        self._record([("delete", e.id, e, None) for e in events if e.id is not None])
         for event in events:
             self.density.remove(event.earliest, event.latest)
         self._after_events_changed(False)
@@ -398,6 +415,20 @@ class TimelineDocument(QObject):
         if self._order is None:
             self._order = array("q", self.repository.ids_in_time_order())
         return self.repository.events_by_ids(list(self._order[offset : offset + limit]))
+
+    _HISTORY_LIMIT = 5_000
+    """Larger changes (a bulk delete, an undone import) are not kept event by event."""
+
+    def _record(self, changes: list[tuple[str, int, Event | None, Event | None]]) -> None:
+        """Keep each change in the event's history; the change itself is written already."""
+        if not changes or len(changes) > self._HISTORY_LIMIT or self.readonly:
+            return
+        by_action: dict[str, list[tuple[int, Event | None, Event | None]]] = {}
+        for action, event_id, before, after in changes:
+            by_action.setdefault(action, []).append((event_id, before, after))
+        with contextlib.suppress(StoreError):  # the history never undoes a change that was written
+            for action, pairs in by_action.items():
+                self.history.record(action, pairs)
 
     @property
     def database(self) -> TimelineDatabase:
