@@ -608,7 +608,9 @@ def _export(options: argparse.Namespace) -> int:
                 repository.title,
                 repository.categories(),
                 settings=repository.settings_with_prefix(""),
-                relations=repository.content_relations(events, everything) if format == "json" else None,
+                relations=repository.content_relations(events, everything)
+                if format in ("json", "timelinejs")
+                else None,
             )
     for skipped in report.skipped:
         print(f"skipped: {skipped}", file=sys.stderr)

@@ -69,3 +69,18 @@ def test_the_consistency_tab_lists_findings_and_jumps_to_their_events(qtbot, win
     row = next(row for row, text in enumerate(texts) if text.startswith("link runs backwards"))
     panel.list.itemActivated.emit(panel.list.item(row))
     assert window.canvas.selected == vilnius.id
+
+
+def test_swimlanes_by_person_place_or_tag_give_one_band_each(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.canvas.fit_all()
+    window.research.group_lanes_by("entity:place")
+    assert window.swimlanes_action.isChecked()
+    with qtbot.waitSignal(window.canvas.frame_painted):
+        window.canvas.update()
+    labels = [band.label for band in window.canvas.frame.bands]
+    assert labels == ["Bucharest", "Crimea", "Ukraine", "Vilnius"]
+    window.research.group_lanes_by("tag")
+    with qtbot.waitSignal(window.canvas.frame_painted):
+        window.canvas.update()
+    tags = {tag for event in window.document.repository.events() for tag in event.tags[:1]}
+    assert {band.label for band in window.canvas.frame.bands} - {"no tag"} == tags

@@ -205,7 +205,7 @@ def write_file(
                 json.dump(content_to_json(content), text, ensure_ascii=False, indent=1)
                 return ExportReport("Timeline JSON", written=len(content.events))
             if format == "timelinejs":
-                return write_timelinejs_json(items, eras, title, text, settings)
+                return write_timelinejs_json(items, eras, title, text, settings, relations)
             if format == "markwhen":
                 return write_markwhen(items, title, text)
             return write_timelinejs_csv(items, eras, title, text)

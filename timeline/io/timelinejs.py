@@ -19,7 +19,9 @@ from typing import Any, TextIO
 from timeline.core.dates.dates import DateError, HistoricalDate, Interval, OpenEnd, Precision
 from timeline.core.dates.parsing import parse
 from timeline.core.links import is_web_link
-from timeline.core.model import Era, Event, EventEnd, Media, Source
+from timeline.core.model import ContentRelations, Era, Event, EventEnd, Media, Source
+from timeline.core.pictures import Picture
+from timeline.io.embedded_pictures import EmbeddedPictures, data_urls
 from timeline.io.fields import guarded, unguarded
 from timeline.io.html_text import html_to_text, markdown_to_html
 from timeline.io.report import ExportReport, FormatError, ImportReport, Problem, read_json, read_text
@@ -182,6 +184,7 @@ def read_timelinejs_json(path: Path) -> ImportReport:
             f'{path}: not a TimelineJS file (no "events" list, nor a "slides" or TimelineJS 2 "date" list)'
         )
     report = ImportReport("TimelineJS JSON")
+    pictures = EmbeddedPictures(path.parent)
     title = data.get("title")
     if isinstance(title, dict):
         _read_title_slide(title, report)
@@ -191,7 +194,9 @@ def read_timelinejs_json(path: Path) -> ImportReport:
             continue
         event = _event(item, f"event {index + 1}", report)
         if event is not None:
+            event = pictures.take(item, event, len(report.rows), f"event {index + 1}", report)
             report.add_event(event)
+    report.relations = pictures.relations(report.relations)
     eras = data.get("eras")
     for index, item in enumerate(eras if isinstance(eras, list) else []):
         era = _era(item, f"era {index + 1}", report)
@@ -309,12 +314,15 @@ def write_timelinejs_json(
     title: str,
     out: TextIO,
     settings: dict[str, str] | None = None,
+    relations: ContentRelations | None = None,
 ) -> ExportReport:
     """Slides with HTML text (Markdown links become ``<a>`` links), media, groups and colours;
-    the title slide from the title and the kept ``title_slide.*`` settings."""
+    the title slide from the title and the kept ``title_slide.*`` settings. With ``relations``,
+    an event's first picture is its slide's media, as a data URL the page shows offline."""
     report = ExportReport("TimelineJS JSON")
     slides = []
-    for event in events:
+    first_pictures = data_urls(relations)
+    for position, event in enumerate(events):
         slide: dict[str, Any] = {
             "start_date": parts_of(event.start),
             "display_date": _when_display(event.start, event.end),
@@ -326,7 +334,7 @@ def write_timelinejs_json(
             report.skipped.append(f"{event.title!r}: TimelineJS has no open end; exported as a point")
         if event.category:
             slide["group"] = event.category
-        media = _media_of(event)
+        media = _media_of(event, first_pictures.get(position))
         if media:
             slide["media"] = media
         if event.colour:
@@ -347,10 +355,18 @@ def write_timelinejs_json(
     return report
 
 
-def _media_of(event: Event) -> dict[str, str]:
+def _media_of(event: Event, picture: tuple[str, Picture] | None = None) -> dict[str, str]:
     """The slide's media: as the file it came from gave it (caption, credit, thumbnail, and a
-    url that may be an embed), else the event's link and source."""
+    url that may be an embed), else the event's first picture as a data URL, else the event's
+    link and source."""
     media = event.media
+    if not media.url and picture is not None:
+        url, shown = picture
+        return {key: value for key, value in (
+            ("url", url),
+            ("caption", markdown_to_html(shown.caption, paragraphs=False)),
+            ("credit", markdown_to_html(shown.credit, paragraphs=False)),
+        ) if value}  # fmt: skip
     url = media.url or event.url
     credit = media.credit or event.source.display()
     fields = {

@@ -5,12 +5,21 @@ from __future__ import annotations
 from array import array
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from timeline.core.filters import Matches
 from timeline.core.model import Event
 from timeline.core.view.density import DensityIndex
 from timeline.ui.panels.research import ConsistencyPanel, EntitiesPanel, SourcesPanel
+
+LANE_GROUPINGS = (
+    ("category", "Category"),
+    ("entity:person", "Person"),
+    ("entity:place", "Place"),
+    ("entity:organisation", "Organisation"),
+    ("tag", "Tag"),
+)
 
 if TYPE_CHECKING:
     from timeline.ui.app import MainWindow
@@ -65,9 +74,37 @@ class ResearchTabs:
         for action in self.window.menuBar().actions():
             menu = action.menu()
             if isinstance(menu, QMenu) and action.text().replace("&", "") == "View":
+                self._add_lane_choices(menu)
                 menu.addSeparator()
                 for dock in self.docks:
                     menu.addAction(dock.toggleViewAction())
+
+    def _add_lane_choices(self, menu: QMenu) -> None:
+        """View → Swimlanes By: category, each entity kind, or tag (one band per person …)."""
+        choices = menu.addMenu("Swimlanes &By")
+        group = QActionGroup(choices)
+        self.lane_actions: dict[str, QAction] = {}
+        for grouping, label in LANE_GROUPINGS:
+            action = choices.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(grouping == "category")
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, chosen=grouping: self.group_lanes_by(chosen))
+            self.lane_actions[grouping] = action
+
+    def group_lanes_by(self, grouping: str) -> None:
+        """Turn swimlanes on, one band per category, per entity of a kind, or per tag."""
+        window = self.window
+        window.canvas.set_lane_grouping(grouping)
+        label = dict(LANE_GROUPINGS)[grouping]
+        swimlanes = getattr(window, "swimlanes_action", None)
+        if isinstance(swimlanes, QAction):
+            swimlanes.setText(f"Swim&lanes by {label}")
+            if not swimlanes.isChecked():
+                swimlanes.trigger()
+        else:
+            window.canvas.set_swimlanes(True)
+        self.lane_actions[grouping].setChecked(True)
 
 
 def _density_of(events: list[Event]) -> DensityIndex:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtGui import QImage
 
@@ -61,7 +61,7 @@ class Frame:
     pictures: dict[int, str] = field(default_factory=dict)
     """Event id → hash of the picture its card shows (only when lanes have room for it)."""
     bands: list[Band] = field(default_factory=list)
-    """Swimlanes, when the view groups events by category."""
+    """Swimlanes, when the view groups events by category (or by entity, or tag)."""
     picture: Callable[[str], QImage | None] = lambda _sha256: None
     """The decoded thumbnail of a picture, from the shared bounded cache."""
     selected: frozenset[int] = frozenset()
@@ -101,12 +101,15 @@ def build_frame(
     axis_measure: Measure | None = None,
     swimlanes: bool = False,
     collapsed: frozenset[str] = frozenset(),
+    grouping: str = "category",
 ) -> Frame:
     """What to draw: ``previews`` replace events being dragged; ``hidden`` categories are left out
         (``UNCATEGORISED`` hides the events without one); with a filter, events not ``matching`` are
         left out, or drawn faded when ``dim``. ``measure`` gives an event's label width, ``axis_measure``
         an axis label's (the same by default). With ``swimlanes``, events are grouped in one band per
-    category (those whose key is in ``collapsed`` show only their header)."""
+    category (those whose key is in ``collapsed`` show only their header); ``grouping``
+    ``entity:KIND`` makes one band per entity of that kind (an event in the band of the first
+    one taking part in it), ``tag`` one per tag (an event in the band of its first tag)."""
     width = geometry.width
     axis = choose_axis(period, width, axis_measure or measure)
     density = matching.density if matching is not None and not dim else document.density
@@ -127,7 +130,10 @@ def build_frame(
             ]
         if matching is not None and not dim:
             spans = [span for span in spans if span.id in matching]
-        if swimlanes:
+        spans = nested(spans, *document.nesting(), period, width)
+        if swimlanes and grouping != "category":
+            scene, bands = _related_bands(document, spans, period, geometry, measure, collapsed, grouping)
+        elif swimlanes:
             scene, bands = _category_bands(document, spans, period, geometry, measure, collapsed)
         else:
             scene = lay_out_events(
@@ -198,6 +204,82 @@ def _category_bands(
         collapsed=collapsed,
         marker_size=geometry.marker_size,
         label_of=lambda key: names.get(key, UNCATEGORISED_NAME),
+    )
+
+
+COLLAPSE_PIXELS = 120
+"""A larger event narrower than this on screen is drawn as one bar, its parts hidden in it."""
+
+
+def nested(
+    spans: list[EventSpan],
+    parents: dict[int, int],
+    children: dict[int, tuple[int, int]],
+    period: TimePeriod,
+    width: float,
+) -> list[EventSpan]:
+    """Each larger event in view drawn over the span of its parts too; and, when that is
+    narrower than :data:`COLLAPSE_PIXELS`, its parts (at any depth) left out of the frame."""
+    if not children:
+        return spans
+    pixels_per_second = width / max(period.width, 1e-9)
+    grown: dict[int, EventSpan] = {}
+    for span in spans:
+        if span.id in children:
+            first, last = children[span.id]
+            earliest, latest = min(span.earliest, first), max(span.latest, last)
+            grown[span.id] = replace(
+                span,
+                earliest=earliest,
+                latest=latest,
+                end_earliest=max(span.end_earliest, min(last, latest))
+                if span.is_point
+                else span.end_earliest,
+                is_point=False if latest > span.latest or earliest < span.earliest else span.is_point,
+            )
+    collapsed = {
+        parent_id
+        for parent_id, span in grown.items()
+        if (span.latest - span.earliest) * pixels_per_second < COLLAPSE_PIXELS
+    }
+
+    def hidden(event_id: int) -> bool:
+        seen = set()
+        while event_id in parents and event_id not in seen:
+            seen.add(event_id)
+            event_id = parents[event_id]
+            if event_id in collapsed:
+                return True
+        return False
+
+    return [grown.get(span.id, span) for span in spans if not (collapsed and hidden(span.id))]
+
+
+def _related_bands(
+    document: TimelineDocument,
+    spans: Sequence[EventSpan],
+    period: TimePeriod,
+    geometry: Geometry,
+    measure: Measure,
+    collapsed: frozenset[str],
+    grouping: str,
+) -> tuple[Scene, list[Band]]:
+    """One band per entity of a kind, or per tag, for the events in view (read for them alone)."""
+    keys = {
+        event_id: f"{grouping}={name}"
+        for event_id, name in document.group_keys([s.id for s in spans], grouping).items()
+    }
+    nobody = "no tag" if grouping == "tag" else f"no {grouping.partition(':')[2]}"
+    return lay_out_bands(
+        spans,
+        period,
+        geometry.width,
+        geometry.lane_count,
+        measure,
+        lambda span: keys.get(span.id, ""),
+        collapsed=collapsed,
+        marker_size=geometry.marker_size,
+        label_of=lambda key: key.partition("=")[2] if key else nobody,
     )
 
 

@@ -363,7 +363,9 @@ class TimelinePainter:
         for band in frame.bands:
             top = geometry.lane_top(band.header_lane)
             colour = QColor(
-                frame.category_colours.get(int(band.key)) if band.key else frame.uncategorised_colour
+                frame.category_colours.get(int(band.key))
+                if band.key.isdigit()
+                else frame.uncategorised_colour
             )
             strip = QRectF(0, top + 2, geometry.width, geometry.lane_height - 4)
             painter.fillRect(strip, mixed(colour, self.theme.background, 0.22 if self.theme.dark else 0.12))

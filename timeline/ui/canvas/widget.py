@@ -77,6 +77,7 @@ class TimelineCanvas(QWidget):
         self._previews: dict[int, EventSpan] = {}
         self._frame: Frame | None = None
         self._swimlanes = False
+        self._grouping = "category"
         self._collapsed: frozenset[str] = frozenset()
         self.read_only = False
         """When set (presenting), the mouse only pans and selects: nothing is created or moved."""
@@ -129,6 +130,13 @@ class TimelineCanvas(QWidget):
 
     def set_swimlanes(self, on: bool) -> None:
         self._swimlanes = on
+        self.update()
+
+    def set_lane_grouping(self, grouping: str) -> None:
+        """Swimlanes by ``category``, by entity (``entity:person``, ``entity:place`` …) or ``tag``."""
+        if grouping != self._grouping:
+            self._grouping = grouping
+            self._collapsed = frozenset()
         self.update()
 
     def toggle_band(self, key: str) -> None:
@@ -216,6 +224,7 @@ class TimelineCanvas(QWidget):
             axis_measure=self._painter.axis_measure,
             swimlanes=self._swimlanes,
             collapsed=self._collapsed,
+            grouping=self._grouping,
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:

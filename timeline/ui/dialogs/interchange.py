@@ -331,7 +331,11 @@ def export_events(document: TimelineDocument, parent: QWidget) -> None:
             report = write_csv_file(path, records)
         else:
             events = list(_reporting(repository.iter_events(), progress))
-            relations = repository.content_relations(events, everything=True) if format == "json" else None
+            relations = (
+                repository.content_relations(events, everything=True)
+                if format in ("json", "timelinejs")
+                else None
+            )
             report = write_file(
                 path,
                 format,
