@@ -30,12 +30,18 @@ def test_every_change_is_kept_and_summed_up_in_the_details(qtbot, window: MainWi
     edit_start(qtbot, window, "2016")
     edit_start(qtbot, window, "March 2017")
     assert window.history_commands.summary.text() == "Changed 3 times; start was 2016"
+    title = window.editor.title
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Minsk II")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert window.history_commands.summary.text() == "Changed 4 times; title was Minsk II agreement"
     entries = window.document.history.of_event(event.id)  # type: ignore[arg-type]
-    assert [entry.action for entry in entries] == ["edit"] * 3
+    assert [entry.action for entry in entries] == ["edit"] * 4
     assert entries[0].before["start"] == "2015-02-12" and entries[0].after["start"] == "2015-07"  # type: ignore[index]
     assert entries[0].changed() == ["start"]
     with open_database(window.document.path, readonly=True) as database:
-        assert len(EventHistory(database).of_event(event.id)) == 3  # type: ignore[arg-type]
+        assert len(EventHistory(database).of_event(event.id)) == 4  # type: ignore[arg-type]
 
 
 def test_an_event_is_put_back_as_it_was_in_one_undo_step(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -58,7 +58,8 @@ class HistoryCommands(QObject):
         self.history_action.setEnabled(event_id is not None)
         self.panel.setVisible(event_id is not None)
         if event_id is not None:
-            self.summary.setText(summary(self.document.history.of_event(event_id)).capitalize())
+            text = summary(self.document.history.of_event(event_id))
+            self.summary.setText(text[:1].upper() + text[1:])
 
     def history_dialog(self) -> HistoryDialog | None:
         event_id = self._selected()

@@ -132,7 +132,7 @@ class TrashDialog(QDialog):
         layout.addWidget(self.tree)
         layout.addWidget(self.buttons)
         em = self.fontMetrics().horizontalAdvance("M")
-        self.resize(46 * em, 22 * self.fontMetrics().height())
+        self.resize(56 * em, 22 * self.fontMetrics().height())
 
     def chosen(self) -> list[HistoryEntry]:
         rows = sorted(self.tree.indexOfTopLevelItem(item) for item in self.tree.selectedItems())
