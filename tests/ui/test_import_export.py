@@ -132,3 +132,90 @@ def test_details_show_the_date_as_written_and_how_an_event_repeats() -> None:
     text = event_markdown(event)
     assert "**5 March 1600 \\(Julian\\)**" in text and "15 March 1600" in text
     assert "Repeats: every year" in text
+
+
+def test_the_preview_maps_a_spreadsheets_columns_and_remembers_the_choice(  # type: ignore[no-untyped-def]
+    qtbot, sample_document: TimelineDocument, settings: QSettings, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from tests.io.spreadsheet_files import write_xlsx
+    from timeline.ui.dialogs.columns import ColumnChooser
+
+    source = write_xlsx(
+        tmp_path / "list.xlsx",
+        [
+            ["Sujet", "Quand", "Autre date", "Remarque"],
+            ["Sommet", dt.date(2023, 7, 11), "09/07/2009", "à Vilnius"],
+            ["Traité", dt.date(1992, 2, 7), "13/07/2009", "Maastricht"],
+        ],
+    )
+    before = source.read_bytes()
+    seen: dict[str, object] = {}
+
+    def choose_and_accept() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ImportPreview):
+            QTimer.singleShot(20, choose_and_accept)
+            return
+        assert isinstance(dialog.columns, ColumnChooser)
+        seen["proposed"] = dict(dialog.report.columns)
+        seen["first"] = dialog.table.item(0, 0).text()
+        dialog.columns.set_field("Autre date", "start")  # the user picks the other date column
+        dialog.columns.order.setCurrentIndex(dialog.columns.order.findData(True))
+        seen["after"] = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
+        dialog.accept()
+
+    QTimer.singleShot(50, choose_and_accept)
+    before_count = sample_document.event_count()
+    assert import_with_preview(sample_document, source, QDialog(), settings=settings)
+    assert seen["proposed"] == {
+        "title": "Sujet",
+        "start": "Quand",
+        "end": "Autre date",
+        "description": "Remarque",
+    }
+    assert seen["first"] == "7 February 1992 – 13 July 2009"  # the row before has an ambiguous end
+    assert seen["after"] == ["9 July 2009", "13 July 2009"]
+    assert sample_document.event_count() == before_count + 2
+    assert source.read_bytes() == before  # the file is never touched
+    keys = [key for key in settings.allKeys() if key.startswith("import/columns/")]
+    assert len(keys) == 1
+
+    def look_and_cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ImportPreview):
+            QTimer.singleShot(20, look_and_cancel)
+            return
+        seen["again"] = dict(dialog.report.columns)
+        seen["order"] = dialog.columns.order.currentData() if dialog.columns else None
+        dialog.reject()
+
+    QTimer.singleShot(50, look_and_cancel)
+    assert not import_with_preview(sample_document, source, QDialog(), settings=settings)
+    assert seen["again"] == {"title": "Sujet", "start": "Autre date", "description": "Remarque"}
+    assert seen["order"] is True
+
+
+def test_a_table_whose_columns_say_nothing_opens_for_choosing_them(  # type: ignore[no-untyped-def]
+    qtbot, sample_document: TimelineDocument, settings: QSettings, tmp_path: Path
+) -> None:
+    source = tmp_path / "numbers.csv"
+    source.write_text("a,b\n1,x\n2,y\n", encoding="utf-8")
+    seen: dict[str, object] = {}
+
+    def choose() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ImportPreview):
+            QTimer.singleShot(20, choose)
+            return
+        seen["enabled"] = dialog.import_button.isEnabled()
+        assert dialog.columns is not None
+        dialog.columns.set_field("b", "title")
+        dialog.columns.set_field("a", "year")
+        seen["rows"] = dialog.table.rowCount()
+        dialog.accept()
+
+    QTimer.singleShot(50, choose)
+    assert import_with_preview(sample_document, source, QDialog(), settings=settings)
+    assert seen == {"enabled": False, "rows": 2}

@@ -168,6 +168,11 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "comments",
         "summary text",
         "texte",
+        "remarque",
+        "remarques",
+        "observations",
+        "bemerkung",
+        "bemerkungen",
         "beschreibung",
         "anmerkungen",
         "descripcion",
@@ -234,6 +239,9 @@ class ColumnMapping:
 
     columns: Mapping[str, str] = field(default_factory=dict)
     reading: Reading = _AS_WRITTEN
+    complete: bool = False
+    """The user chose every column (in the preview): nothing more is proposed. Otherwise (the
+    command line's ``--column``) the columns not named are proposed as usual."""
 
     def positions(self, headers: Sequence[str]) -> tuple[str, ...]:
         """The field each column holds, in the order of ``headers`` (``""`` for none)."""

@@ -26,7 +26,7 @@ from timeline.core.links import is_web_link
 from timeline.core.model import Event
 from timeline.io.columns import FIELDS, ColumnMapping, normal_header, propose_mapping
 from timeline.io.fields import event_from_cells, guarded, unguarded
-from timeline.io.report import FormatError, ImportReport, read_text
+from timeline.io.report import ColumnsNeeded, FormatError, ImportReport, read_text
 
 COLUMNS = ("title", "start", "end", "category", "tags", "description", "source", "url", "colour")
 _SAMPLE_ROWS = 50
@@ -108,6 +108,8 @@ class CsvLayout:
     names: tuple[tuple[str, str], ...] = ()
     described: str = ""
     """``title=subject, start=date`` when the header is not our own."""
+    headers: tuple[str, ...] = ()
+    samples: tuple[tuple[str, ...], ...] = ()
 
     @property
     def structured(self) -> bool:
@@ -154,13 +156,15 @@ def table_layout(
         raise FormatError(
             f"{path}: no column {unknown[0]!r} (the header has: {', '.join(headers) or 'nothing'})"
         )
-    proposed = ColumnMapping(propose_mapping(headers, rows, chosen.columns), chosen.reading)
+    columns = dict(chosen.columns) if chosen.complete else propose_mapping(headers, rows, chosen.columns)
+    proposed = ColumnMapping(columns, chosen.reading)
     missing = proposed.missing()
     if missing:
-        raise FormatError(
+        raise ColumnsNeeded(
             f"{path}: line 1 is not a header with the columns title and start"
             f" (missing: {', '.join(missing)}; found: {', '.join(headers) or 'nothing'});"
-            f" name them, e.g. --column {missing[0]}=HEADER"
+            f" name them, e.g. --column {missing[0]}=HEADER",
+            headers,
         )
     ours = all(name == normal_header(header) for name, header in proposed.columns.items())
     reading = dataclasses.replace(proposed.reading, single_date=True)
@@ -170,6 +174,8 @@ def table_layout(
         reading,
         tuple(proposed.columns.items()),
         "" if ours else proposed.describe(),
+        tuple(headers),
+        tuple(tuple(row) for row in rows[:3]),
     )
 
 
@@ -179,8 +185,11 @@ def read_csv_rows(path: Path, body: str, layout: CsvLayout, lines_before: int) -
     header = list(layout.columns)
     reader = csv.reader(io.StringIO(body, newline=""), delimiter=layout.delimiter, strict=True)
     report = ImportReport("CSV")
-    if layout.described and lines_before == 1:
-        report.notes.append(f"columns read: {layout.described}")
+    if lines_before == 1:
+        report.headers, report.columns = list(layout.headers), dict(layout.names)
+        report.samples = [list(row) for row in layout.samples]
+        if layout.described:
+            report.notes.append(f"columns read: {layout.described}")
     width = len(header)
     fast = None if layout.structured else _FastRows(header)
     names = dict(layout.names)

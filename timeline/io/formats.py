@@ -143,6 +143,8 @@ def joined(parts: Iterable[ImportReport]) -> ImportReport:
             whole = part
             continue
         whole.rows += part.rows
+        whole.headers = whole.headers or part.headers
+        whole.columns = whole.columns or part.columns
         whole.problems += part.problems
         whole.notes += part.notes
         whole.add_categories(part.categories)

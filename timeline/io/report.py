@@ -17,6 +17,15 @@ class FormatError(ValueError):
     """A file that cannot be read at all; the message names the problem and the position."""
 
 
+class ColumnsNeeded(FormatError):
+    """A table whose columns say nothing we can read as a title or a start: the user has to say
+    which columns hold them. ``headers`` are the file's own."""
+
+    def __init__(self, message: str, headers: list[str]) -> None:
+        super().__init__(message)
+        self.headers = headers
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One rejected row or element: where (``row 12``, ``event 3``), which field, the value, why."""
@@ -48,6 +57,12 @@ class ImportReport:
     """Timeline settings the file gives (a TimelineJS title slide), written where not yet set."""
     relations: ContentRelations = field(default_factory=ContentRelations)
     """Entities, sources, links and nesting among ``rows`` (by position), where the format has them."""
+    headers: list[str] = field(default_factory=list)
+    """A table's own column headers (CSV, spreadsheets), for choosing which holds what."""
+    columns: dict[str, str] = field(default_factory=dict)
+    """Field → header: the columns the table was read through."""
+    samples: list[list[str]] = field(default_factory=list)
+    """A table's first rows as text cells, to show beside its headers."""
 
     @property
     def row_count(self) -> int:
@@ -59,7 +74,7 @@ class ImportReport:
         slower, and these are the rows of large files read by worker processes."""
         plain = marshal.dumps([tuple(row) for row in self.rows])
         kept = (self.categories, self.eras, self.problems, self.notes, self.rows_not_kept, self.settings)
-        kept_too = (self.relations,)
+        kept_too = (self.relations, self.headers, self.columns, self.samples)
         return _unpickled_report, (self.format, self.title, plain, *kept, *kept_too)
 
     def add_event(self, event: Event) -> None:

@@ -125,6 +125,8 @@ def _read_sheet(
             break
     layout = table_layout(path, headers, [cells for _, cells in sample], mapping)
     report = ImportReport(kind)
+    report.headers, report.columns = list(headers), dict(layout.names)
+    report.samples = [cells for _, cells in sample[:3]]
     if layout.described:
         report.notes.append(f"columns read: {layout.described}")
     names = dict(layout.names)

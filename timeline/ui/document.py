@@ -110,6 +110,7 @@ class TimelineDocument(QObject):
             raise
         self._spans = SpanCache()
         self._links_shown: tuple[tuple[int, ...], list[EventLink]] | None = None
+        self._nesting: tuple[dict[int, int], dict[int, tuple[int, int]]] | None = None
         self._order: array[int] | None = None
         self._categories: dict[int, Category] | None = None
         self._eras: list[Era] | None = None
@@ -266,6 +267,7 @@ class TimelineDocument(QObject):
     def _after_events_changed(self, new_categories: bool) -> None:
         self._spans.clear()
         self._links_shown = None
+        self._nesting = None
         self._first_pictures.clear()
         self._order = None
         if new_categories:
@@ -280,6 +282,14 @@ class TimelineDocument(QObject):
             found = self.repository.links_among(list(key), limit=MAX_LINKS_ASKED) if key else []
             self._links_shown = (key, found)
         return self._links_shown[1]
+
+    def nesting(self) -> tuple[dict[int, int], dict[int, tuple[int, int]]]:
+        """``{child: parent}`` and, for every parent, the span its children cover together;
+        read once (two index scans of the nested events only) until something changes."""
+        if self._nesting is None:
+            parents = self.repository.parents()
+            self._nesting = (parents, self.repository.children_spans(sorted(set(parents.values()))))
+        return self._nesting
 
     def group_keys(self, event_ids: list[int], grouping: str) -> dict[int, str]:
         """The swimlane of each event for ``entity:KIND`` (its first entity of that kind, by
@@ -306,6 +316,7 @@ class TimelineDocument(QObject):
         result = change(self.repository)
         self._spans.clear()
         self._links_shown = None
+        self._nesting = None
         self.events_changed.emit()
         self.relations_changed.emit()
         return result

@@ -71,7 +71,7 @@ class FileCommands(MainWindowPart):
 
     def import_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Import", "", import_filter())
-        if name and import_with_preview(self.document, Path(name), self):
+        if name and import_with_preview(self.document, Path(name), self, settings=self.settings):
             self.canvas.fit_all()
             self.statusBar().showMessage(f"Imported {Path(name).name}", 5000)
 

@@ -51,7 +51,7 @@ def _digest(text: str) -> str:
 def render_page(content: PageContent, now: float | None = None) -> str:
     """The whole page as text."""
     style = viewer_file("viewer.css")
-    script = viewer_file("logic.js") + "\n" + viewer_file("viewer.js")
+    script = "\n".join(viewer_file(name) for name in ("logic.js", "painter.js", "viewer.js"))
     policy = "; ".join(
         (
             "default-src 'none'",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtGui import QImage
 
@@ -130,6 +130,7 @@ def build_frame(
             ]
         if matching is not None and not dim:
             spans = [span for span in spans if span.id in matching]
+        spans = nested(spans, *document.nesting(), period, width)
         if swimlanes and grouping != "category":
             scene, bands = _related_bands(document, spans, period, geometry, measure, collapsed, grouping)
         elif swimlanes:
@@ -204,6 +205,54 @@ def _category_bands(
         marker_size=geometry.marker_size,
         label_of=lambda key: names.get(key, UNCATEGORISED_NAME),
     )
+
+
+COLLAPSE_PIXELS = 120
+"""A larger event narrower than this on screen is drawn as one bar, its parts hidden in it."""
+
+
+def nested(
+    spans: list[EventSpan],
+    parents: dict[int, int],
+    children: dict[int, tuple[int, int]],
+    period: TimePeriod,
+    width: float,
+) -> list[EventSpan]:
+    """Each larger event in view drawn over the span of its parts too; and, when that is
+    narrower than :data:`COLLAPSE_PIXELS`, its parts (at any depth) left out of the frame."""
+    if not children:
+        return spans
+    pixels_per_second = width / max(period.width, 1e-9)
+    grown: dict[int, EventSpan] = {}
+    for span in spans:
+        if span.id in children:
+            first, last = children[span.id]
+            earliest, latest = min(span.earliest, first), max(span.latest, last)
+            grown[span.id] = replace(
+                span,
+                earliest=earliest,
+                latest=latest,
+                end_earliest=max(span.end_earliest, min(last, latest))
+                if span.is_point
+                else span.end_earliest,
+                is_point=False if latest > span.latest or earliest < span.earliest else span.is_point,
+            )
+    collapsed = {
+        parent_id
+        for parent_id, span in grown.items()
+        if (span.latest - span.earliest) * pixels_per_second < COLLAPSE_PIXELS
+    }
+
+    def hidden(event_id: int) -> bool:
+        seen = set()
+        while event_id in parents and event_id not in seen:
+            seen.add(event_id)
+            event_id = parents[event_id]
+            if event_id in collapsed:
+                return True
+        return False
+
+    return [grown.get(span.id, span) for span in spans if not (collapsed and hidden(span.id))]
 
 
 def _related_bands(

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QFocusEvent,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -27,6 +28,7 @@ from timeline.core.model import Event, EventSpan, span_of
 from timeline.core.view.editing import Step, date_at, step_for_zoom
 from timeline.core.view.layout import DETAIL_LIMIT, EventBox
 from timeline.core.view.period import MIN_WIDTH, TimePeriod
+from timeline.ui.canvas import keyboard
 from timeline.ui.canvas.frame import Frame, build_frame
 from timeline.ui.canvas.interactions import MoveByDrag, PanByDrag, ResizeByDrag, RubberBand
 from timeline.ui.canvas.painter import Theme, TimelinePainter
@@ -61,6 +63,8 @@ class TimelineCanvas(QWidget):
         super().__init__(parent)
         self.document = document
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(f"{keyboard.CANVAS_NAME}: no event selected")
+        self.setAccessibleDescription(keyboard.CANVAS_HELP)
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -116,6 +120,7 @@ class TimelineCanvas(QWidget):
         self._selection = list(dict.fromkeys(event_ids))
         if self.selected != current:
             self.selection_changed.emit(self.selected)
+            keyboard.announce(self)
         self.update()
 
     def set_matching(self, matching: Matches | None, dim: bool) -> None:
@@ -232,6 +237,10 @@ class TimelineCanvas(QWidget):
         painter = QPainter(self)
         try:
             self._painter.paint(painter, frame)
+            if self.hasFocus():  # where the keyboard is: a frame in the highlight colour
+                painter.setPen(QPen(self._painter.theme.highlight, 2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
             if isinstance(self._drag, RubberBand):
                 painter.setPen(QPen(self._painter.theme.highlight, 1, Qt.PenStyle.DashLine))
                 fill = QColor(self._painter.theme.highlight)
@@ -486,6 +495,20 @@ class TimelineCanvas(QWidget):
         self.update()
         return True
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab steps through the events; past the last (or first) it moves on to the next control."""
+        if self.hasFocus() and keyboard.step(self, 1 if next else -1):
+            return True
+        return super().focusNextPrevChild(next)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key == Qt.Key.Key_Left:
@@ -496,6 +519,10 @@ class TimelineCanvas(QWidget):
             self.zoom(ZOOM_STEP)
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
             self.zoom(1 / ZOOM_STEP)
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            keyboard.step(self, 1 if key == Qt.Key.Key_Down else -1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected is not None:
+            self.edit_requested.emit(self.selected)
         elif key == Qt.Key.Key_Home:
             self.fit_all()
         elif key == Qt.Key.Key_Escape:
