@@ -9,6 +9,7 @@ fit without crowding, the cards stay text-only: markers stay markers when it is 
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Sequence
 
 from timeline.core.model import EventSpan
@@ -50,28 +51,29 @@ def spread(
     pictures = document.first_pictures([box.span.id for box in scene.boxes])
     if not pictures:
         return scene, geometry, {}
-    extra = picture_height(geometry)
     with_pictures = {box.span.label for box in scene.boxes if box.span.id in pictures}
+    base = dataclasses.replace(geometry, lane_offset=0.0)
+    available = geometry.overflow_row[0] - geometry.lanes_top + geometry.lane_offset
+    smallest = math.ceil(geometry.line_height * PICTURE_LANE)
+    for lane_height in dict.fromkeys((geometry.lane_height, float(smallest))):
+        # The lanes as tall as they are, then smaller pictures in more lanes, before giving up.
+        trial = dataclasses.replace(base, lane_height=lane_height)
+        extra = picture_height(trial)
 
-    def measure_with_picture(label: str) -> float:
-        return measure(label) + (extra if label in with_pictures else 0.0)
+        def measure_with_picture(label: str, extra: float = extra) -> float:
+            return measure(label) + (extra if label in with_pictures else 0.0)
 
-    lanes = int(
-        (geometry.overflow_row[0] - geometry.lanes_top + geometry.lane_offset) // geometry.lane_height
-    )
-    again = lay_out_events(
-        spans, period, geometry.width, lanes, measure_with_picture, marker_size=geometry.marker_size
-    )
-    if again.clusters or not again.boxes:
-        return scene, geometry, {}
-    again.in_view = scene.in_view
-    used = max(box.lane for box in again.boxes) + 1
-    geometry = _spread_geometry(dataclasses.replace(geometry, lane_offset=0.0), used, geometry.lane_height)
-    return (
-        again,
-        geometry,
-        {box.span.id: pictures[box.span.id] for box in again.boxes if box.span.id in pictures},
-    )
+        lanes = int(available // lane_height)
+        again = lay_out_events(
+            spans, period, geometry.width, lanes, measure_with_picture, marker_size=geometry.marker_size
+        )
+        if again.clusters or not again.boxes:
+            continue
+        again.in_view = scene.in_view
+        used = max(box.lane for box in again.boxes) + 1
+        shown = {box.span.id: pictures[box.span.id] for box in again.boxes if box.span.id in pictures}
+        return again, _spread_geometry(base, used, lane_height), shown
+    return scene, geometry, {}
 
 
 def _spread_geometry(geometry: Geometry, used: int, lane_height: float | None = None) -> Geometry:
