@@ -40,6 +40,14 @@ def test_tab_after_the_last_event_moves_on_to_the_next_control(qtbot, window: Ma
     assert not window.canvas.hasFocus()
 
 
+def test_ctrl_tab_leaves_the_timeline_at_once(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    focus_canvas(qtbot, window)
+    window.canvas.select(window.document.repository.ids_in_time_order()[2])
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert not window.canvas.hasFocus()
+    assert window.canvas.selected == window.document.repository.ids_in_time_order()[2]
+
+
 def test_the_focused_event_is_told_to_screen_readers(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     focus_canvas(qtbot, window)
     interface = QAccessible.queryAccessibleInterface(window.canvas)

@@ -3,7 +3,8 @@ assistive technology which event has the focus.
 
 Tab and Shift+Tab (and ↓ and ↑) go to the next and previous event in time order, bringing it
 into view; Tab after the last event (Shift+Tab before the first) leaves the timeline for the
-next control, so the window stays navigable. The event reached is the selection, drawn
+next control, and Ctrl+Tab leaves at once, so the window stays navigable however many events
+there are. The event reached is the selection, drawn
 highlighted, and the canvas' accessible name becomes its title and date, announced as a change.
 Steps ask the document for one row by position, so they cost the same for a million events.
 """
@@ -18,7 +19,10 @@ if TYPE_CHECKING:
     from timeline.ui.canvas.widget import TimelineCanvas
 
 CANVAS_NAME = "Timeline"
-CANVAS_HELP = "Tab or the up and down arrow keys go from event to event; Enter edits the event."
+CANVAS_HELP = (
+    "Tab or the up and down arrow keys go from event to event; Enter edits the event;"
+    " Control+Tab leaves the timeline."
+)
 
 
 def neighbour(canvas: TimelineCanvas, direction: int) -> int | None:

@@ -519,6 +519,11 @@ class TimelineCanvas(QWidget):
             self.zoom(ZOOM_STEP)
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
             self.zoom(1 / ZOOM_STEP)
+        elif (
+            key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            super().focusNextPrevChild(key == Qt.Key.Key_Tab)  # leave the timeline at once
         elif key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             keyboard.step(self, 1 if key == Qt.Key.Key_Down else -1)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected is not None:

@@ -34,6 +34,7 @@ def about_facts(file: Path | None = None) -> list[tuple[str, str]]:
         ("Qt", f"{qVersion()} (PySide6 {pyside_version})"),
         ("Platform", platform.platform()),
         ("Data folder", str(data_dir())),
+        ("Backups", str(data_dir() / "backups")),
         ("Settings", QSettings().fileName()),
     ]
     if file is not None:
